@@ -1,0 +1,66 @@
+"""Diagnostics: one problem, with the file, line and key it is about."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+__all__ = ["Diagnostic", "Severity", "did_you_mean", "format_json", "format_text", "has_errors"]
+
+Severity = Literal["error", "warning", "notice"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in the project.
+
+    Attributes:
+        path: Path relative to the project root, with forward slashes.
+        line: 1-based line number, or 0 when the problem is about the whole file.
+        key: The front matter key, config key or rule the problem is about.
+        message: What is wrong, and how to fix it where that is known.
+        severity: ``error`` fails check and build; ``warning`` fails a strict build;
+            ``notice`` is reported only.
+    """
+
+    path: str
+    line: int
+    key: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {prefix}{self.key}: {self.message}"
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """Return a ``; did you mean 'x'?`` suffix for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(value, sorted(set(choices)), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
+    """True if any diagnostic fails the run (warnings count in strict mode)."""
+    failing = {"error", "warning"} if strict else {"error"}
+    return any(d.severity in failing for d in diagnostics)
+
+
+def format_text(diagnostics: Sequence[Diagnostic]) -> str:
+    """One diagnostic a line, sorted by file and line, then a count."""
+    lines = [str(d) for d in sorted(diagnostics)]
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    return "\n".join(lines)
+
+
+def format_json(diagnostics: Sequence[Diagnostic], **extra: object) -> str:
+    """The diagnostics as a JSON document ``{"diagnostics": [...], **extra}``."""
+    doc: dict[str, object] = {"diagnostics": [asdict(d) for d in sorted(diagnostics)]}
+    doc.update(extra)
+    return json.dumps(doc, ensure_ascii=False, indent=2)

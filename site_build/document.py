@@ -1,0 +1,107 @@
+"""One parse of a page body: tokens, headings, links, dangerous HTML and plain text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from site_build.htmlsafety import scan_html
+from site_build.model import Heading, HtmlFinding, Link
+from site_build.slug import slugify
+
+__all__ = ["ParsedBody", "parse_body"]
+
+_REFUSED_JS_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript):|<javascript:", re.IGNORECASE)
+
+
+@dataclass
+class ParsedBody:
+    """What one parse of a body yields; ``problems`` are ``(line, key, message)``."""
+
+    tokens: list[Token]
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    html_findings: list[HtmlFinding] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    text: str = ""
+
+
+def _inline_text(inline: Token) -> str:
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "html_inline" and "abbr" in child.meta:
+            parts.append(str(child.meta["abbr"]))
+        elif child.type == "image":
+            parts.append(_inline_text(child))
+    return "".join(parts).strip()
+
+
+def _walk_inline(inline: Token, first_line: int, body: ParsedBody) -> None:
+    line = first_line
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            href = str(child.attrGet("href") or "")
+            body.links.append(Link(href, line))
+        elif child.type == "image":
+            body.links.append(Link(str(child.attrGet("src") or ""), line, image=True))
+            if not child.children or not _inline_text(child):
+                body.problems.append((line, "image", "an image needs alt text: ![what it shows](…)"))
+        elif child.type == "html_inline":
+            for offset, message in scan_html(child.content):
+                body.html_findings.append(HtmlFinding(line + offset - 1, message))
+        elif child.type == "text" and _REFUSED_JS_LINK.search(child.content):
+            # markdown-it refuses javascript: links and leaves them as text; still an error,
+            # since the editor meant a link.
+            body.html_findings.append(HtmlFinding(line, "'javascript:' link is not allowed"))
+
+
+def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str) -> ParsedBody:
+    """Parse a page body once and collect everything the checks and the renderer need.
+
+    Args:
+        md: The engine from :func:`site_build.markdown.create_markdown`.
+        text: The body, after front matter.
+        first_line: The 1-based file line the body starts on.
+        lang: ``nb`` or ``nn``.
+
+    Returns:
+        The tokens (heading ids set) and what was found in them, lines in file numbering.
+    """
+    env: dict[str, object] = {"lang": lang}
+    tokens = md.parse(text, env)
+    body = ParsedBody(tokens)
+    for line, key, message in env.get("problems", []):  # type: ignore[attr-defined]
+        body.problems.append((first_line + int(line), str(key), str(message)))
+    words: list[str] = []
+    for i, tok in enumerate(tokens):
+        line = first_line + (tok.map[0] if tok.map else 0)
+        if tok.type == "heading_open":
+            level = int(tok.tag[1])
+            inline = tokens[i + 1]
+            title = _inline_text(inline)
+            explicit = bool(tok.meta.get("explicit_id"))
+            anchor = str(tok.attrGet("id")) if explicit else slugify(title)
+            tok.attrSet("id", anchor)
+            body.headings.append(Heading(level, title, anchor, line, explicit))
+            if level == 1:
+                body.problems.append((line, "heading", "do not write a '# ' heading; the page "
+                                      "title is the H1, so start at '## '"))
+        elif tok.type == "inline":
+            _walk_inline(tok, line, body)
+            words.append(_inline_text(tok))
+        elif tok.type == "html_block":
+            for offset, message in scan_html(tok.content):
+                body.html_findings.append(HtmlFinding(line + offset - 1, message))
+        elif tok.type in ("fence", "code_block"):
+            words.append(tok.content)
+    body.text = "\n".join(w for w in words if w)
+    return body

@@ -1,0 +1,168 @@
+"""Loading: read every file of the project once into the model, collecting every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from site_build.config import read_config
+from site_build.courses import load_courses
+from site_build.diagnostics import Diagnostic
+from site_build.document import parse_body
+from site_build.generated import generated_anchors, generated_headings
+from site_build.markdown import create_markdown
+from site_build.model import Heading, Page, Site, SiteConfig, Vocabularies
+from site_build.schema import validate_front_matter
+from site_build.slug import slugify
+from site_build.urls import url_for
+from site_build.vocab import DATA_DIR, load_vocabularies
+from site_build.yamlio import YamlProblem, key_line, load_yaml
+
+__all__ = ["Loaded", "engine_for", "load_site", "sources_heading"]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The site model and every diagnostic found while loading it."""
+
+    site: Site
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def sources_heading(lang: str) -> str:
+    """The title of the generated sources section in a page's language."""
+    return "Kjelder" if lang == "nn" else "Kilder"
+
+
+def engine_for(vocab: Vocabularies) -> MarkdownIt:
+    """The Markdown engine, with the glossary's abbreviations."""
+    return create_markdown({t.term: t.expansion for t in vocab.glossary if t.abbr})
+
+
+def _split_front_matter(text: str) -> tuple[str, int, int] | None:
+    """``(yaml, first body line, closing line)`` if the text starts with front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 2, i + 1
+    return None
+
+
+class _PageLoader:
+    def __init__(self, config: SiteConfig, vocab: Vocabularies, root: Path) -> None:
+        self.config, self.vocab, self.root = config, vocab, root
+        self.md = engine_for(vocab)
+        self.out: list[Diagnostic] = []
+
+    def err(self, path: str, line: int, key: str, message: str, warn: bool = False) -> None:
+        self.out.append(Diagnostic(path, line, key, message, "warning" if warn else "error"))
+
+    def load(self, file: Path, src_path: str) -> Page | None:
+        rel = file.relative_to(self.root).as_posix()
+        raw = file.read_bytes()
+        try:
+            text = raw.decode("utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.err(rel, line, "encoding", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} "
+                     f"at position {exc.start}); save it as UTF-8")
+            return None
+        if not text.strip():
+            self.err(rel, 0, "file", "the file is empty; it needs front matter and a body")
+            return None
+        split = _split_front_matter(text)
+        if split is None:
+            self.err(rel, 1, "front matter", "the page must start with front matter between "
+                     "'---' lines (title, description, audience, topics, sources)")
+            return None
+        yaml_text, body_line, _ = split
+        try:
+            data = load_yaml(yaml_text).data
+        except YamlProblem as exc:
+            self.err(rel, exc.line + 1, "front matter", exc.message)
+            return None
+        front, problems = validate_front_matter(data, rel, 1, self.vocab, self.config.language)
+        self.out.extend(problems)
+        lang = front.lang if front else self.config.language
+        body_text = "\n".join(text.split("\n")[body_line - 1 :])
+        parsed = parse_body(self.md, body_text, body_line, lang)
+        for line, key, message in parsed.problems:
+            self.err(rel, line, key, message, warn=key in ("image",))
+        for finding in parsed.html_findings:
+            self.err(rel, finding.line, "html", finding.what)
+        if front is None:
+            return None
+        headings = [Heading(1, front.title, slugify(front.title), key_line(data, "title", 1) + 1)]
+        headings += [h for h in parsed.headings if h.level > 1]
+        headings += generated_headings(front.generated, self.vocab, front.lang == "nn", body_line)
+        if front.sources:
+            title = sources_heading(front.lang)
+            headings.append(Heading(2, title, slugify(title), body_line))
+        self._check_headings(rel, headings)
+        return Page(
+            src_path=src_path, path=rel, url=url_for(src_path, self.config.use_directory_urls),
+            front=front, body=body_text, body_line=body_line, headings=tuple(headings),
+            links=tuple(parsed.links), html_findings=tuple(parsed.html_findings),
+            text=parsed.text, tokens=tuple(parsed.tokens),
+            extra_anchors=generated_anchors(front.generated, self.vocab))
+
+    def _check_headings(self, rel: str, headings: list[Heading]) -> None:
+        seen: dict[str, Heading] = {}
+        previous = 1
+        for h in headings:
+            if h.id in seen:
+                first = seen[h.id]
+                what = "generated sources section" if first.line == h.line else f"line {first.line}"
+                self.err(rel, h.line, "heading", f"'{h.text}' makes the anchor '#{h.id}', which "
+                         f"the heading '{first.text}' on {what} already uses; reword one or give "
+                         "it its own id with {#other-id}")
+            else:
+                seen[h.id] = h
+            if h.level > previous + 1:
+                self.err(rel, h.line, "heading", f"heading level jumps from {previous} to "
+                         f"{h.level}; screen reader users navigate by levels", warn=True)
+            previous = h.level
+
+
+def load_site(root: Path) -> Loaded:
+    """Load the whole project: config, vocabularies, every page and every course.
+
+    Args:
+        root: The project folder (with ``mkdocs.yml``).
+
+    Returns:
+        The site model (with the pages that loaded) and every diagnostic, sorted.
+    """
+    root = root.resolve()
+    config, out = read_config(root)
+    docs = root / config.docs_dir
+    vocab, vocab_problems = load_vocabularies(docs, root)
+    out += vocab_problems
+    loader = _PageLoader(config, vocab, root)
+    pages: list[Page] = []
+    assets: set[str] = set()
+    failed: set[str] = set()
+    for file in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        src = file.relative_to(docs).as_posix()
+        if not file.is_file() or src.startswith(DATA_DIR + "/") or \
+                any(part.startswith(".") for part in src.split("/")):
+            continue
+        if file.suffix == ".md":
+            page = loader.load(file, src)
+            if page is not None:
+                pages.append(page)
+            else:
+                failed.add(src)
+        else:
+            assets.add(src)
+    out += loader.out
+    courses, course_problems = load_courses(root, vocab)
+    out += course_problems
+    site = Site(config, vocab, tuple(pages), tuple(courses), frozenset(assets), frozenset(failed))
+    return Loaded(site, tuple(sorted(out)))
+
+

@@ -1,0 +1,225 @@
+"""The content model: frozen, typed objects built once per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+__all__ = [
+    "Course",
+    "FrontMatter",
+    "GlossaryTerm",
+    "Heading",
+    "HtmlFinding",
+    "Lesson",
+    "Link",
+    "Page",
+    "PageType",
+    "Site",
+    "SiteConfig",
+    "Source",
+    "Vocabularies",
+    "VocabEntry",
+]
+
+PageType = Literal["page", "module", "lesson", "guidance", "checklist", "case", "news"]
+Lang = Literal["nb", "nn"]
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The few host settings the core needs, read from ``mkdocs.yml``."""
+
+    root: str
+    docs_dir: str = "content"
+    site_dir: str = "site"
+    language: Lang = "nb"
+    use_directory_urls: bool = True
+    site_name: str = "Brobygger"
+
+
+@dataclass(frozen=True)
+class VocabEntry:
+    """An entry of a controlled vocabulary (audiences, topics)."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A bibliography entry."""
+
+    id: str
+    kind: Literal["seed", "outside"]
+    title: str
+    year: int
+    author: str = ""
+    issuer: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A glossary entry; ``abbr`` terms are marked up with ``<abbr>`` in page text."""
+
+    term: str
+    definition: str
+    expansion: str = ""
+    abbr: bool = False
+    lang: Lang = "nb"
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    """The controlled vocabularies in ``content/_data/``."""
+
+    audiences: tuple[VocabEntry, ...] = ()
+    topics: tuple[VocabEntry, ...] = ()
+    sources: tuple[Source, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, if any."""
+        return self.sources_by_id.get(source_id)
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        """Sources keyed by id."""
+        return {s.id: s for s in self.sources}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's validated front matter."""
+
+    title: str
+    description: str
+    type: PageType = "page"
+    audience: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    lang: Lang = "nb"
+    reviewed: dt.date | None = None
+    review_by: dt.date | None = None
+    duration: int | None = None
+    objectives: tuple[str, ...] = ()
+    date: dt.date | None = None
+    order: int | None = None
+    hide: tuple[str, ...] = ()
+    generated: str | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading with its anchor id; ``line`` is 1-based in the source file."""
+
+    level: int
+    text: str
+    id: str
+    line: int
+    explicit_id: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image reference in a page body."""
+
+    target: str
+    line: int
+    image: bool = False
+
+    @property
+    def is_external(self) -> bool:
+        """True for links that leave the site (``https:``, ``mailto:``…)."""
+        return ":" in self.target.split("/", 1)[0] and not self.target.startswith("#")
+
+
+@dataclass(frozen=True)
+class HtmlFinding:
+    """Dangerous raw HTML found in a page body."""
+
+    line: int
+    what: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One authored page, loaded and parsed once.
+
+    Attributes:
+        src_path: Path relative to the docs dir, forward slashes (``ip/koordinator.md``).
+        path: Path relative to the project root, for diagnostics (``content/ip/koordinator.md``).
+        url: The built URL relative to the site root (``ip/koordinator/``).
+        body_line: 1-based line in the file where the body (after front matter) starts.
+    """
+
+    src_path: str
+    path: str
+    url: str
+    front: FrontMatter
+    body: str
+    body_line: int
+    headings: tuple[Heading, ...] = ()
+    links: tuple[Link, ...] = ()
+    html_findings: tuple[HtmlFinding, ...] = ()
+    text: str = ""
+    extra_anchors: frozenset[str] = frozenset()
+    # The markdown-it tokens of the one parse; rendering reuses them.
+    tokens: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every anchor id a link may point at on this page."""
+        return frozenset(h.id for h in self.headings) | self.extra_anchors
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson in a course track: a page reference and an optional per-track title."""
+
+    page: str
+    title: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Course:
+    """A course track from ``courses/<id>.yml``."""
+
+    id: str
+    path: str
+    title: str
+    summary: str
+    audience: tuple[str, ...]
+    lessons: tuple[Lesson, ...]
+    lang: Lang = "nb"
+    objectives: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    certificate: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the build knows about the project, loaded once."""
+
+    config: SiteConfig
+    vocab: Vocabularies
+    pages: tuple[Page, ...] = ()
+    courses: tuple[Course, ...] = ()
+    assets: frozenset[str] = field(default_factory=frozenset)
+    # Pages that exist but failed to load; links to them are not reported a second time.
+    failed: frozenset[str] = field(default_factory=frozenset)
+
+    def page(self, src_path: str) -> Page | None:
+        """The page at this docs-relative path, if any."""
+        return self.by_src.get(src_path)
+
+    @cached_property
+    def by_src(self) -> dict[str, Page]:
+        """Pages keyed by docs-relative path."""
+        return {p.src_path: p for p in self.pages}
