@@ -1,0 +1,132 @@
+"""MkDocs content plugin: hands Material the core's HTML, toc, metadata and page order.
+
+A thin adapter: loading, checking and rendering are the core's. MkDocs' own Markdown gets an
+empty body, so Python-Markdown does no work and MkDocs' link validation has nothing to see.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import get_toc
+
+from site_build.check import check_site
+from site_build.diagnostics import format_text, has_errors
+from site_build.load import load_site
+from site_build.model import Page, Site
+from site_build.render import Renderer, TocItem
+
+log = logging.getLogger("mkdocs.plugins.brobygger")
+
+
+class ContentConfig(base.Config):
+    """The plugin takes no options; MkDocs reports any it is given as unrecognised."""
+
+
+def _toc_tokens(items: tuple[TocItem, ...] | list[TocItem]) -> list[dict[str, Any]]:
+    return [{"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)}
+            for i in items]
+
+
+class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
+    """Renders every page with the Brobygger core."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Set by the core's build pipeline, which has already loaded and checked the site.
+        self.preloaded: Site | None = None
+        self.site: Site | None = None
+        self.renderer: Renderer | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the site with the core, unless the pipeline already did."""
+        site = self.preloaded
+        if site is None:
+            root = Path(config.config_file_path).parent
+            loaded = load_site(root)
+            diagnostics = [*loaded.diagnostics, *check_site(loaded.site)]
+            if has_errors(diagnostics):
+                raise PluginError("Brobygger found problems:\n" + format_text(diagnostics))
+            for d in diagnostics:
+                if d.severity == "warning":
+                    log.warning(str(d))
+            site = loaded.site
+        self.site = site
+        self.renderer = Renderer(site)
+        return config
+
+    def _core_page(self, page: MkPage) -> Page:
+        assert self.site is not None
+        core = self.site.page(page.file.src_uri)
+        if core is None:
+            raise PluginError(f"{page.file.src_uri}: not loaded by the Brobygger core")
+        return core
+
+    @event_priority(100)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Order pages by ``order`` then title, and name sections after their index pages."""
+        assert self.site is not None
+        site = self.site
+
+        def key(item: Any) -> tuple[int, int, str]:
+            page = item if isinstance(item, MkPage) else _index_of(item)
+            core = site.page(page.file.src_uri) if page is not None else None
+            is_index = core is not None and core.src_path.rsplit("/", 1)[-1] == "index.md" \
+                and isinstance(item, MkPage)
+            order = core.front.order if core is not None and core.front.order is not None else 10**6
+            title = core.front.title if core is not None else str(getattr(item, "title", ""))
+            return (0 if is_index else 1, order, title.lower())
+
+        def sort(items: list[Any]) -> None:
+            items.sort(key=key)
+            for item in items:
+                if isinstance(item, Section):
+                    index = _index_of(item)
+                    core = site.page(index.file.src_uri) if index is not None else None
+                    if core is not None:
+                        item.title = core.front.title
+                    sort(item.children)
+
+        sort(nav.items)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Give MkDocs the core's metadata and an empty body."""
+        core = self._core_page(page)
+        front = core.front
+        page.meta = {"title": front.title, "description": front.description,
+                     "hide": list(front.hide), "lang": front.lang}
+        return ""
+
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Return the core's HTML and set the nested toc from its headings."""
+        assert self.renderer is not None
+        rendered = self.renderer.render(self._core_page(page))
+        page.toc = get_toc(_toc_tokens(rendered.toc))  # type: ignore[arg-type]
+        return rendered.html
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        """Set ``<html lang>`` from the page's front matter (Material uses the site's)."""
+        lang = page.meta.get("lang")
+        site_lang = config.theme.get("language", "nb")
+        if lang and lang != site_lang:
+            output = output.replace(f'<html lang="{site_lang}"', f'<html lang="{lang}"', 1)
+        return output
+
+
+def _index_of(section: Any) -> MkPage | None:
+    for child in getattr(section, "children", []) or []:
+        if isinstance(child, MkPage) and child.file.src_uri.rsplit("/", 1)[-1] == "index.md":
+            return child
+    return None

@@ -1,0 +1,100 @@
+"""The ``brobygger`` command: a thin layer over the pipeline; errors are translated here."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from site_build import pipeline
+from site_build.diagnostics import format_json, format_text
+from site_build.errors import BrobyggerError, ContentError
+
+_project = click.option(
+    "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="The project folder (with mkdocs.yml).")
+
+
+@click.group()
+@click.version_option(package_name="brobygger")
+def main() -> None:
+    """Brobygger: Markdown in git to a searchable knowledge portal and course platform."""
+
+
+@main.command("check")
+@_project
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--external", is_flag=True, help="List external links (never fetched).")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Warnings fail the check too.")
+def check_cmd(project: Path, fmt: str, external: bool, strict: bool) -> None:
+    """Check every page, vocabulary, course and the config; write nothing."""
+    try:
+        report = pipeline.check(project, host=pipeline.get_host(), external=external)
+    except BrobyggerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(format_json(list(report.diagnostics),
+                               external_links=[asdict(e) for e in report.external],
+                               pages=len(report.site.pages)))
+    else:
+        if report.diagnostics:
+            click.echo(format_text(list(report.diagnostics)), err=True)
+        for link in report.external:
+            click.echo(f"{link.file}:{link.line}: {link.url}")
+        if not report.failed(strict):
+            click.echo(f"ok: {len(report.site.pages)} pages, {len(report.site.courses)} courses",
+                       err=True)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@main.command("build")
+@_project
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: site_dir from mkdocs.yml, 'site').")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Warnings fail the build.")
+@click.option("--stats", is_flag=True, help="Print time and peak memory as JSON.")
+def build_cmd(project: Path, out: Path | None, strict: bool, stats: bool) -> None:
+    """Check, build into a staging folder, and swap it into place."""
+    started = time.perf_counter()
+    try:
+        report = pipeline.build(project, out, strict=strict)
+    except ContentError as exc:
+        click.echo(format_text(list(exc.diagnostics)), err=True)
+        click.echo("build failed; the previous site is untouched", err=True)
+        sys.exit(1)
+    except BrobyggerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        click.echo("build failed; the previous site is untouched", err=True)
+        sys.exit(1)
+    seconds = time.perf_counter() - started
+    warnings = [d for d in report.check.diagnostics if d.severity != "error"]
+    for d in warnings:
+        click.echo(str(d), err=True)
+    click.echo(f"built {report.pages} pages into {report.out} in {seconds:.2f} s", err=True)
+    if stats:
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        click.echo(json.dumps({"pages": report.pages, "seconds": round(seconds, 3),
+                               "peak_rss_mb": round(peak_mb, 1)}))
+
+
+@main.command("serve")
+@_project
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_cmd(project: Path, host: str, port: int) -> None:
+    """Build and serve a preview that rebuilds when content, courses or mkdocs.yml change."""
+    try:
+        pipeline.serve(project, host, port)
+    except ContentError as exc:
+        click.echo(format_text(list(exc.diagnostics)), err=True)
+        sys.exit(1)
+    except BrobyggerError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,125 @@
+"""The build pipeline: load, check, build with the host into staging, publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol
+
+from site_build.check import ExternalLink, check_site, external_links
+from site_build.courses import COURSES_DIR
+from site_build.diagnostics import Diagnostic, has_errors
+from site_build.errors import ContentError, HostError
+from site_build.load import load_site
+from site_build.model import Site
+from site_build.publish import publish, staging_dir
+
+__all__ = ["BuildReport", "CheckReport", "Host", "build", "check", "get_host", "serve"]
+
+
+class Host(Protocol):
+    """What the pipeline needs of a site host (MkDocs today)."""
+
+    name: str
+
+    def validate(self, root: Path) -> list[Diagnostic]:
+        """Validate the host's configuration."""
+
+    def build(self, root: Path, site: Site, out: Path, strict: bool = True) -> None:
+        """Build the loaded site into ``out``."""
+
+    def serve(self, root: Path, host: str, port: int, watch: list[Path]) -> None:
+        """Serve with reload until interrupted."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of ``check``."""
+
+    site: Site
+    diagnostics: tuple[Diagnostic, ...]
+    external: tuple[ExternalLink, ...] = field(default=())
+
+    def failed(self, strict: bool) -> bool:
+        """True if the diagnostics fail a run in this mode."""
+        return has_errors(self.diagnostics, strict)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """The outcome of a successful ``build``."""
+
+    check: CheckReport
+    out: Path
+    pages: int
+
+
+def get_host(name: str = "mkdocs") -> Host:
+    """Find the host registered under ``name`` in the ``brobygger.hosts`` entry points.
+
+    Raises:
+        HostError: No such host is installed.
+    """
+    for ep in entry_points(group="brobygger.hosts"):
+        if ep.name == name:
+            host: Host = ep.load()()
+            return host
+    raise HostError(f"no site host named '{name}' is installed (pip install -e .)")
+
+
+def check(root: Path, *, host: Host | None = None, today: dt.date | None = None,
+          external: bool = False) -> CheckReport:
+    """Load and check the project; write nothing.
+
+    Args:
+        root: The project folder.
+        host: Validates the host configuration too, if given.
+        today: The date review deadlines are compared with.
+        external: Also list external links.
+    """
+    loaded = load_site(root)
+    diagnostics = [*loaded.diagnostics, *check_site(loaded.site, today)]
+    if host is not None:
+        diagnostics += host.validate(root.resolve())
+    links = tuple(external_links(loaded.site)) if external else ()
+    return CheckReport(loaded.site, tuple(sorted(set(diagnostics))), links)
+
+
+def build(root: Path, out: Path | None = None, *, strict: bool = True,
+          host: Host | None = None) -> BuildReport:
+    """Check, build into a staging folder, then swap it into ``out``.
+
+    On any error nothing is published and the previous ``out`` is untouched.
+
+    Raises:
+        ContentError: The content or configuration has errors (or warnings, in strict mode).
+        HostError: The host failed.
+        PublishError: The swap failed.
+    """
+    root = root.resolve()
+    host = host or get_host()
+    report = check(root, host=host)
+    if report.failed(strict):
+        raise ContentError(report.diagnostics)
+    out = (out or root / report.site.config.site_dir).resolve()
+    staging = staging_dir(out)
+    try:
+        host.build(root, report.site, staging, strict)
+        publish(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return BuildReport(report, out, len(report.site.pages))
+
+
+def serve(root: Path, host_addr: str = "127.0.0.1", port: int = 8000,
+          host: Host | None = None) -> None:
+    """Serve a live preview that rebuilds on changes in content, courses and the config."""
+    root = root.resolve()
+    report = check(root, host=None)
+    if report.failed(strict=False):
+        raise ContentError(report.diagnostics)
+    (host or get_host()).serve(root, host_addr, port, [root / COURSES_DIR])
