@@ -1,0 +1,40 @@
+"""The theme layer in overrides/ still matches the Material templates it was derived from.
+
+Some overrides are copies of Material's templates with a small fix (see each file's header).
+When Material is upgraded and one of those originals changes, this test fails: re-derive the
+override from the new original (copy it, re-apply the fix), then update the hash here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import material
+import pytest
+from sitecheck import REPO_ROOT
+
+pytestmark = pytest.mark.browser
+
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+OVERRIDES = REPO_ROOT / "overrides"
+
+DERIVED_FROM = {
+    "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+    "partials/nav-item.html": "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+    "partials/toc.html": "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
+    "partials/language.html": "3a44516f305006ac794f51a45ad7b532cf270916d8e92e8c42784e58b2eff0a3",
+    "partials/copyright.html": "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+}
+"""Override path -> sha256 of the Material 9.8.1 original it was derived from."""
+
+
+@pytest.mark.parametrize("name", sorted(DERIVED_FROM))
+def test_override_is_derived_from_the_installed_material(name: str) -> None:
+    assert (OVERRIDES / name).is_file(), f"overrides/{name} is gone: drop it from DERIVED_FROM"
+    original = MATERIAL_TEMPLATES / name
+    digest = hashlib.sha256(original.read_bytes()).hexdigest()
+    assert digest == DERIVED_FROM[name], (
+        f"Material's {name} changed since overrides/{name} was derived from it: copy the new "
+        f"original, re-apply the fix described in the override's header, update the hash"
+    )
