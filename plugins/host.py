@@ -7,6 +7,7 @@ it without importing MkDocs.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -19,7 +20,7 @@ from site_build.config import CONFIG_FILE
 from site_build.diagnostics import Diagnostic
 from site_build.errors import ContentError, HostError
 from site_build.model import Site
-from site_build.yamlio import YamlProblem, key_line, load_yaml
+from site_build.yamlio import YamlProblem, item_line, key_line, load_yaml
 
 PLUGIN_NAME = "brobygger/content"
 
@@ -39,6 +40,13 @@ def _config_line(root: Path, message: str) -> int:
         data = load_yaml((root / CONFIG_FILE).read_text(encoding="utf-8")).data
     except (OSError, YamlProblem):
         return 0
+    found = re.search(r"Plugin '([^']+)' option '([^']+)'", message)
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    if found and isinstance(plugins, list):
+        for i, item in enumerate(plugins):
+            options = item.get(found[1]) if isinstance(item, dict) else None
+            if isinstance(options, dict) and found[2] in options:
+                return key_line(options, found[2], item_line(plugins, i, 0))
     if "'plugins'" in message or "Plugin" in message:
         return key_line(data, "plugins", 0)
     for key in data if isinstance(data, dict) else []:

@@ -107,8 +107,9 @@ def sources_html(page: Page, site: Site) -> str:
             pages = sorted(citing.get(source.id, []), key=lambda p: p.front.title)
             cited = ", ".join(f'<a href="{relative_url(page.url, p.url)}">{escape(p.front.title)}</a>'
                               for p in pages)
-            label = "Brukt på" if not nynorsk else "Brukt på"
-            uses = f"<br>{label} {len(pages)} sider: {cited}" if pages else "<br>Ikke sitert ennå."
+            count = f"{len(pages)} side" if len(pages) == 1 else f"{len(pages)} sider"
+            unused = "Ikkje sitert enno." if nynorsk else "Ikke sitert ennå."
+            uses = f"<br>Brukt på {count}: {cited}" if pages else f"<br>{unused}"
             parts.append(f'<li id="{source_anchor(source.id)}">{source_label(source)}{uses}</li>')
         parts.append("</ul>")
     return "\n".join(parts) + "\n"
@@ -125,7 +126,8 @@ def sources_section(page: Page, site: Site, heading: Heading) -> str:
         label = source_label(source)
         if list_page is not None and list_page is not page:
             href = relative_url(page.url, list_page.url) + f"#{source_anchor(sid)}"
-            label += f' <a href="{href}" class="bb-source-link">Om kilden</a>'
+            about = "Om kjelda" if page.front.lang == "nn" else "Om kilden"
+            label += f' <a href="{href}" class="bb-source-link">{about}</a>'
         items.append(f"<li>{label}</li>")
     return (f'<h2 id="{heading.id}">{escape(heading.text)}</h2>\n'
             f'<ul class="bb-sources">\n' + "\n".join(items) + "\n</ul>\n")
