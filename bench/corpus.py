@@ -10,6 +10,7 @@ Usage: ``python -m bench.corpus --pages 1000 --out bench/corpus/1000``.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,14 @@ def load_vocab(data_dir: Path) -> Vocab:
         return tuple(str(e["id"]) for e in entries)
 
     return Vocab(ids("audiences.yml"), ids("topics.yml"), ids("sources.yml"))
+
+
+def _custom_dir(mkdocs_text: str) -> str | None:
+    """The theme's ``custom_dir`` of a MkDocs config (relative paths travel with the config)."""
+    match = re.search(r"^\s+custom_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(#.*)?$", mkdocs_text, re.M)
+    if not match or Path(match.group(1)).is_absolute():
+        return None
+    return match.group(1)
 
 
 def render_track(plan: CorpusPlan, index: int, seed: int, vocab: Vocab) -> str:
@@ -129,6 +138,10 @@ def generate(
         repo_mkdocs.read_text(encoding="utf-8") if repo_mkdocs.is_file() else FALLBACK_MKDOCS
     )
     (project / "mkdocs.yml").write_text(mkdocs_text, encoding="utf-8")
+    custom_dir = _custom_dir(mkdocs_text)
+    if custom_dir and (repo / custom_dir).is_dir():
+        shutil.rmtree(project / custom_dir, ignore_errors=True)
+        shutil.copytree(repo / custom_dir, project / custom_dir)
     write_anchor_config(project)
 
     vocab = load_vocab(data_dir)
