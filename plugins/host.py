@@ -100,6 +100,8 @@ class MkDocsHost:
             mkdocs_build(config)  # type: ignore[arg-type]
         except (Abort, PluginError, ConfigurationError) as exc:
             raise HostError(f"MkDocs: {exc}") from exc
+        except Exception as exc:  # a host failure of any kind must not reach publishing
+            raise HostError(f"MkDocs failed: {type(exc).__name__}: {exc}") from exc
 
     def serve(self, root: Path, host: str, port: int, watch: list[Path]) -> None:
         """Serve with live reload; each rebuild loads and checks the site afresh."""

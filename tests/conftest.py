@@ -51,3 +51,12 @@ def cli() -> Callable[..., Result]:
 def page(title: str = "Testside", body: str = "Tekst.") -> str:
     """A valid page with the given title and body."""
     return PAGE.format(title=title, body=body)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own portal, built once per test worker in strict mode."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = CliRunner().invoke(main, ["build", "--project", str(REPO), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
