@@ -70,7 +70,7 @@ def _load_one(file: Path, root: Path, vocab: Vocabularies, out: list[Diagnostic]
         return None
     return Course(
         id=file.stem, path=rel, title=data["title"], summary=data["summary"],
-        audience=tuple(audience), lessons=tuple(lessons), lang=cast(Lang, lang),
+        audience=tuple(cast(list[str], audience)), lessons=tuple(lessons), lang=cast(Lang, lang),
         objectives=tuple(data.get("objectives", [])),
         prerequisites=tuple(data.get("prerequisites", [])),
         certificate=bool(data.get("certificate", False)))

@@ -77,7 +77,8 @@ def glossary_html(page: Page, vocab: Vocabularies) -> str:
         if letter != current:
             if current:
                 parts.append("</dl>")
-            parts.append(f'<h2 id="bokstav-{slugify(letter)}">{escape(letter)}</h2>\n<dl class="bb-glossary">')
+            parts.append(f'<h2 id="bokstav-{slugify(letter)}">{escape(letter)}</h2>')
+            parts.append('<dl class="bb-glossary">')
             current = letter
         lang = f' lang="{term.lang}"' if term.lang != page.front.lang else ""
         name = escape(term.term)

@@ -31,7 +31,7 @@ class Unresolved:
 
 def _is_external(target: str) -> bool:
     scheme = target.split(":", 1)[0] if ":" in target else ""
-    return bool(scheme) and "/" not in scheme and "#" not in scheme or target.startswith("//")
+    return (bool(scheme) and "/" not in scheme and "#" not in scheme) or target.startswith("//")
 
 
 def resolve_link(site: Site, page: Page, target: str) -> Resolved | Unresolved:

@@ -20,8 +20,8 @@ __all__ = [
     "Site",
     "SiteConfig",
     "Source",
-    "Vocabularies",
     "VocabEntry",
+    "Vocabularies",
 ]
 
 PageType = Literal["page", "module", "lesson", "guidance", "checklist", "case", "news"]

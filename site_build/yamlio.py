@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-__all__ = ["YamlDoc", "YamlProblem", "key_line", "item_line", "load_yaml", "plain"]
+__all__ = ["YamlDoc", "YamlProblem", "item_line", "key_line", "load_yaml", "plain"]
 
 
 @dataclass(frozen=True)

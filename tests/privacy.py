@@ -77,8 +77,8 @@ class _Html(HTMLParser):
 
 
 def _js_allowed(rel: str, url: str) -> bool:
-    return any(part in rel and url.startswith(prefix) or prefix.startswith("http") and
-               url.startswith(prefix) and not part
+    return any((part in rel and url.startswith(prefix)) or (prefix.startswith("http") and
+               url.startswith(prefix) and not part)
                for part, prefix, _ in JS_ALLOWED)
 
 
