@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -26,6 +26,10 @@ from site_build.model import Page, Site
 from site_build.render import Renderer, TocItem
 
 log = logging.getLogger("mkdocs.plugins.brobygger")
+
+
+class ContentProblems(PluginError):
+    """The core found errors in content or configuration (raised before anything is written)."""
 
 
 class ContentConfig(base.Config):
@@ -55,7 +59,7 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             loaded = load_site(root)
             diagnostics = [*loaded.diagnostics, *check_site(loaded.site)]
             if has_errors(diagnostics):
-                raise PluginError("Brobygger found problems:\n" + format_text(diagnostics))
+                raise ContentProblems("Brobygger found problems:\n" + format_text(diagnostics))
             for d in diagnostics:
                 if d.severity == "warning":
                     log.warning(str(d))
@@ -63,6 +67,26 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         self.site = site
         self.renderer = Renderer(site)
         return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Keep serving the last good build while the content has errors.
+
+        MkDocs' dev server holds every request while a rebuild is failing. Content errors are
+        raised in ``on_config``, before MkDocs cleans its output folder, so the last good build
+        is intact: report the problems and let the server go on serving it.
+        """
+        rebuild = server.builder
+
+        def rebuild_or_report() -> None:
+            try:
+                rebuild()
+            except Abort as exc:  # MkDocs logs a BuildError and re-raises it as Abort
+                if not isinstance(exc.__context__, ContentProblems):
+                    raise
+                log.error("The preview keeps showing the last good build.")
+
+        server.builder = rebuild_or_report
+        return server
 
     def _core_page(self, page: MkPage) -> Page:
         assert self.site is not None

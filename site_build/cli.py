@@ -98,3 +98,7 @@ def serve_cmd(project: Path, host: str, port: int) -> None:
         sys.exit(1)
     except BrobyggerError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""`brobygger serve`: a live preview that rebuilds on edits and survives a broken page."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import page
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(url: str, needle: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared at {url}")
+
+
+def test_serve_rebuilds_on_edit_and_keeps_last_good_preview(site_dir: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "site_build.cli", "serve", "--project", str(site_dir),
+         "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/ip/"
+        wait_for(url, "Planen er for den som trenger det")
+        target = site_dir / "content" / "ip" / "index.md"
+        target.write_text(target.read_text(encoding="utf-8").replace(
+            "Planen er for den som trenger det.", "Endret mens serveren kjørte."), encoding="utf-8")
+        wait_for(url, "Endret mens serveren kjørte")
+        (site_dir / "content" / "feil.md").write_text(page("Feil", "[borte](borte.md)"),
+                                                       encoding="utf-8")
+        time.sleep(3)
+        assert "Endret mens serveren kjørte" in fetch(url)
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        output, _ = proc.communicate(timeout=20)
+    assert "content/feil.md:9: link: 'borte.md' points to a page that does not exist" in output
