@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from site_build.cli import main
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# No per-example deadlines: speed is measured in bench/, never asserted in tests.
+settings.register_profile("brobygger", deadline=None)
+settings.load_profile("brobygger")
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 REPO = Path(__file__).resolve().parent.parent
