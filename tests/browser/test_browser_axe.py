@@ -53,4 +53,5 @@ def test_axe_finds_no_violations(open_page: Callable[..., Page], template: Templ
         for v in violations
         for node in v["nodes"]
     ]
-    assert not lines, f"{len(lines)} axe violation(s):\n" + "\n".join(lines)
+    if lines:
+        pytest.fail(f"{len(lines)} axe violation(s):\n" + "\n".join(lines), pytrace=False)

@@ -65,9 +65,7 @@ def _tab(page: Page) -> dict[str, Any]:
     return state
 
 
-def test_first_tab_reaches_a_working_skip_link(
-    open_page: Callable[..., Page], template: Template
-) -> None:
+def test_first_tab_reaches_a_working_skip_link(open_page: Callable[..., Page], template: Template) -> None:
     page = open_page(template)
     page.evaluate(_HELPERS)
     first = _tab(page)
@@ -86,9 +84,7 @@ def test_first_tab_reaches_a_working_skip_link(
         f"{template.path}: the first Tab reaches {first['what']}, not a skip link to an id "
         f"on the page (href {skip['href']!r})"
     )
-    assert skip["inMain"], (
-        f"{template.path}: the skip link's target {skip['href']} is not in <main>"
-    )
+    assert skip["inMain"], f"{template.path}: the skip link's target {skip['href']} is not in <main>"
     page.keyboard.press("Enter")
     page.wait_for_timeout(100)
     moved = page.evaluate(
@@ -123,9 +119,7 @@ def test_first_tab_reaches_a_working_skip_link(
     )
 
 
-def test_tab_through_the_page_with_visible_focus(
-    open_page: Callable[..., Page], template: Template
-) -> None:
+def test_tab_through_the_page_with_visible_focus(open_page: Callable[..., Page], template: Template) -> None:
     page = open_page(template)
     page.evaluate(_HELPERS)
     invisible: list[str] = []
@@ -142,13 +136,10 @@ def test_tab_through_the_page_with_visible_focus(
             break
         stops += 1
         if not state["visible"]:
-            invisible.append(
-                f"{state['what']} (outline {state['outline']}, box-shadow {state['shadow']})"
-            )
+            invisible.append(f"{state['what']} (outline {state['outline']}, box-shadow {state['shadow']})")
     else:
         pytest.fail(f"{template.path}: more than {MAX_TAB_STOPS} tab stops")
     assert stops > 0, f"{template.path}: no tab stops at all"
     assert not invisible, (
-        f"{template.path}: {len(invisible)} of {stops} tab stops show no focus:\n"
-        + "\n".join(invisible)
+        f"{template.path}: {len(invisible)} of {stops} tab stops show no focus:\n" + "\n".join(invisible)
     )

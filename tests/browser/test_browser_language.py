@@ -37,9 +37,7 @@ def test_html_lang_matches_front_matter_on_every_page(built_site: Path) -> None:
         match = _HTML_LANG.search(head)
         found = match.group(1) if match else None
         if found != page.front.lang:
-            wrong.append(
-                f"{page.src_path}: front matter lang {page.front.lang}, <html lang={found}>"
-            )
+            wrong.append(f"{page.src_path}: front matter lang {page.front.lang}, <html lang={found}>")
     print(f"language: {len(pages)} pages checked, {len(wrong)} wrong")
     assert not wrong, "\n".join(wrong)
 

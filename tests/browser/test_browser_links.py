@@ -185,6 +185,4 @@ def test_no_broken_internal_links(built_site: Path) -> None:
         f"{len(report.broken)} broken"
     )
     assert report.pages > 0
-    assert not report.broken, f"{len(report.broken)} broken internal link(s):\n" + "\n".join(
-        report.broken
-    )
+    assert not report.broken, f"{len(report.broken)} broken internal link(s):\n" + "\n".join(report.broken)

@@ -117,9 +117,7 @@ def test_print_to_pdf(open_page: Callable[..., Page], printed: Template, tmp_pat
     assert title and title in _words(first), (
         f"{printed.path}: the title {title!r} is not on the PDF's first page:\n{first[:600]}"
     )
-    leaked = [
-        t for t in nav_only if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", _words(everything))
-    ]
+    leaked = [t for t in nav_only if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", _words(everything))]
     assert not leaked, f"{printed.path}: navigation text printed: {leaked[:10]}"
 
     subprocess.run(

@@ -14,9 +14,7 @@ ZOOMED = {"width": 320, "height": 256}
 """A 1280 × 1024 window at 400 % zoom: 320 × 256 CSS pixels."""
 
 
-def test_no_horizontal_scrolling_at_400_percent(
-    open_page: Callable[..., Page], template: Template
-) -> None:
+def test_no_horizontal_scrolling_at_400_percent(open_page: Callable[..., Page], template: Template) -> None:
     page = open_page(template, viewport=ZOOMED)
     page.evaluate("() => document.fonts.ready.then(() => true)")
     sizes = page.evaluate(
