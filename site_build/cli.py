@@ -14,6 +14,8 @@ import click
 from site_build import pipeline
 from site_build.diagnostics import format_json, format_text
 from site_build.errors import BrobyggerError, ContentError
+from site_build.load import load_site
+from site_build.stats import content_stats, format_stats
 
 _project = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -83,6 +85,14 @@ def build_cmd(project: Path, out: Path | None, strict: bool, stats: bool) -> Non
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         click.echo(json.dumps({"pages": report.pages, "seconds": round(seconds, 3),
                                "peak_rss_mb": round(peak_mb, 1)}))
+
+
+@main.command("stats")
+@_project
+def stats_cmd(project: Path) -> None:
+    """Pages and words per section and language, and how many pages cite each source."""
+    loaded = load_site(project)
+    click.echo(format_stats(content_stats(loaded.site)))
 
 
 @main.command("serve")
