@@ -108,5 +108,13 @@ class MkDocsHost:
         problems = self.validate(root)
         if problems:
             raise ContentError(problems)
+        # MkDocs configures its logging in its own CLI only; without this, the preview's URL
+        # and "Detected file changes" would not be shown.
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
         mkdocs_serve(config_file=str(root / CONFIG_FILE), dev_addr=f"{host}:{port}",
                      watch=[str(p) for p in watch], livereload=True)
