@@ -57,10 +57,14 @@ def page(title: str = "Testside", body: str = "Tekst.") -> str:
     return PAGE.format(title=title, body=body)
 
 
+def build_site(project: Path, out: Path) -> Path:
+    """Build ``project`` into ``out`` with the CLI in strict mode; fail the test on errors."""
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own portal, built once per test worker in strict mode."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    result = CliRunner().invoke(main, ["build", "--project", str(REPO), "--out", str(out)])
-    assert result.exit_code == 0, result.stderr
-    return out
+    return build_site(REPO, tmp_path_factory.mktemp("real") / "site")

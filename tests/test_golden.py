@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from tests.conftest import FIXTURE_SITE, build_site
 from tests.normalise import normalise_page
 
 GOLDEN = Path(__file__).parent / "golden" / "fixture-site"
@@ -22,15 +23,7 @@ PAGES = ["index.html", "ip/index.html", "ip/koordinator/index.html", "ordliste/i
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from click.testing import CliRunner
-
-    from site_build.cli import main
-    from tests.conftest import FIXTURE_SITE
-
-    out = tmp_path_factory.mktemp("golden") / "site"
-    result = CliRunner().invoke(main, ["build", "--project", str(FIXTURE_SITE), "--out", str(out)])
-    assert result.exit_code == 0, result.stderr
-    return out
+    return build_site(FIXTURE_SITE, tmp_path_factory.mktemp("golden") / "site")
 
 
 @pytest.mark.parametrize("name", PAGES)
