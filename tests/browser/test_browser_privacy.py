@@ -74,6 +74,7 @@ def test_no_third_party_requests_and_no_storage(
 
     assert requests, "no requests logged at all"
     foreign = _foreign(requests, site_server)
+    print(f"privacy: {template.path}: {len(requests)} requests, {len(foreign)} to other hosts")
     assert not foreign, f"{template.path}: requests to other hosts:\n" + "\n".join(foreign)
     _assert_nothing_stored(template.path, _storage(page))
 
