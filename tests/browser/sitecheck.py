@@ -121,4 +121,6 @@ def open_template(page: Page, server: SiteServer, template: Template) -> Respons
     if response is None or response.status != 200:
         status = response.status if response else "no response"
         pytest.fail(f"template {template.name!r}: GET {template.path} gave {status}")
+    # Let the theme's scripts finish their first pass (they run on the next animation frames).
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return response

@@ -23,9 +23,7 @@ def built_file(site: Path, url: str) -> Path:
 def test_html_lang_matches_front_matter_on_every_page(built_site: Path) -> None:
     from site_build.load import load_site
 
-    loaded = load_site(REPO_ROOT)
-    model = getattr(loaded, "site", loaded)
-    pages = list(model.pages)
+    pages = list(load_site(REPO_ROOT).site.pages)
     assert pages, "load_site found no pages"
     wrong = []
     for page in pages:
