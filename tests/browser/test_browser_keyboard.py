@@ -139,6 +139,7 @@ def test_tab_through_the_page_with_visible_focus(open_page: Callable[..., Page],
             invisible.append(f"{state['what']} (outline {state['outline']}, box-shadow {state['shadow']})")
     else:
         pytest.fail(f"{template.path}: more than {MAX_TAB_STOPS} tab stops")
+    print(f"keyboard: {template.path}: {stops} tab stops, {len(invisible)} without visible focus")
     assert stops > 0, f"{template.path}: no tab stops at all"
     assert not invisible, (
         f"{template.path}: {len(invisible)} of {stops} tab stops show no focus:\n" + "\n".join(invisible)
