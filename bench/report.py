@@ -52,31 +52,31 @@ def _pages(size: int | str) -> str:
     return f"{int(size):,}".replace(",", " ")
 
 
+def _row(pages: str, step: str, runs: str, rec: list[dict[str, Any]], base: list[dict[str, Any]]) -> str:
+    t, c, m = (_median(rec, k) for k in ("seconds", "cpu_seconds", "peak_rss"))
+    bt, bc, bm = (_median(base, k) for k in ("seconds", "cpu_seconds", "peak_rss"))
+    return (
+        f"| {pages} | {step} | {runs} | {t:.2f} | {t / bt:.2f}× | {c:.2f} | {c / bc:.2f}× "
+        f"| {_mb(m)} | {m / bm:.2f}× |"
+    )
+
+
 def _summary_rows(size: str, e: dict[str, Any]) -> list[str]:
-    runs = len(e["brobygger"])
-    bb_t, an_t = _median(e["brobygger"], "seconds"), _median(e["anchor"], "seconds")
-    bb_m, an_m = _median(e["brobygger"], "peak_rss"), _median(e["anchor"], "peak_rss")
-    p = _pages(size)
+    p, runs = _pages(size), str(len(e["brobygger"]))
     rows = [
-        f"| {p} | brobygger build | {runs} | {bb_t:.2f} | {bb_t / an_t:.2f}× | {_mb(bb_m)} "
-        f"| {bb_m / an_m:.2f}× |",
-        f"| {p} | anchor: mkdocs-material build | {runs} | {an_t:.2f} | 1.00× | {_mb(an_m)} "
-        "| 1.00× |",
+        _row(p, "brobygger build", runs, e["brobygger"], e["anchor"]),
+        _row(p, "anchor: mkdocs-material build", runs, e["anchor"], e["anchor"]),
     ]
     for name, results in e["search"].items():
         if not results:
-            rows.append(f"| {p} | {name} | – | not yet built | – | – | – |")
+            rows.append(f"| {p} | {name} | – | not yet built | – | – | – | – | – |")
         else:
-            t, m = _median(results, "seconds"), _median(results, "peak_rss")
-            rows.append(
-                f"| {p} | {name} | {len(results)} | {t:.2f} | {t / an_t:.2f}× | {_mb(m)} "
-                f"| {m / an_m:.2f}× |"
-            )
+            rows.append(_row(p, name, str(len(results)), results, e["anchor"]))
     if e.get("edit"):
         edit = e["edit"]["seconds"]
         rows.append(
             f"| {p} | one-page edit under serve | {len(edit)} edits "
-            f"| {statistics.median(edit):.2f} | – | – | – |"
+            f"| {statistics.median(edit):.2f} | – | – | – | – | – |"
         )
     return rows
 
@@ -123,15 +123,15 @@ def _raw(size: str, e: dict[str, Any]) -> list[str]:
         f"{c['tracks']} course tracks, {c['markdown_bytes'] / 1e6:.1f} MB of Markdown, "
         f"{c['words']:,} words.".replace(",", " "),
         "",
-        "| Run | Tool | Wall (s) | CPU (s) | Peak (MB) | ru_maxrss (MB) | tree PSS (MB) |",
-        "|---|---|---|---|---|---|---|",
+        "| Run | Tool | Wall (s) | CPU (s) | Peak (MB) | ru_maxrss (MB) | tree PSS (MB) | Load before |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for tool in ("brobygger", "anchor"):
         for i, r in enumerate(e[tool]):
             out.append(
                 f"| {i + 1} | {tool} | {r['seconds']:.2f} | {r['cpu_seconds']:.2f} "
                 f"| {r['peak_rss'] / 1e6:.0f} | {r['maxrss_single'] / 1e6:.0f} "
-                f"| {r['tree_pss'] / 1e6:.0f} |"
+                f"| {r['tree_pss'] / 1e6:.0f} | {r.get('load1', float('nan')):.1f} |"
             )
     if e.get("edit"):
         edit = e["edit"]
@@ -172,8 +172,9 @@ def write_report(store: dict[str, Any], path: Path) -> None:
         "",
         "## Medians",
         "",
-        "| Pages | Step | Runs | Time (s) | Time vs anchor | Peak memory | Memory vs anchor |",
-        "|---|---|---|---|---|---|---|",
+        "| Pages | Step | Runs | Time (s) | Time vs anchor | CPU (s) | CPU vs anchor "
+        "| Peak memory | Memory vs anchor |",
+        "|---|---|---|---|---|---|---|---|---|",
         *(row for s in order for row in _summary_rows(s, sizes[s])),
         "",
         METHOD,

@@ -84,12 +84,14 @@ def _fresh(*paths: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _record(name: str, m: Any, log: Path) -> dict[str, Any]:
+def _measure(name: str, cmd: list[str], project: Path, log: Path) -> dict[str, Any]:
+    load = os.getloadavg()[0]
+    m = measure(cmd, project, log, ENV)
     if m.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"{name} failed (exit {m.returncode}); end of {log}:\n{tail}")
-    print(f"  {name}: {m.seconds:.2f} s, peak {m.peak_rss / 2**20:.0f} MiB", flush=True)
-    return asdict(m)
+    print(f"  {name}: {m.seconds:.2f} s, peak {m.peak_rss / 1e6:.0f} MB (load {load:.1f})", flush=True)
+    return {**asdict(m), "load1": load}
 
 
 def bench_size(size: int, runs: int, edits: int, seed: int, serve: bool) -> dict[str, Any]:
@@ -128,13 +130,9 @@ def bench_size(size: int, runs: int, edits: int, seed: int, serve: bool) -> dict
         # Cold builds: no output folder and no cache from an earlier run.
         _fresh(bb_out, anchor_out, project / ".brobygger", project / "site")
         log = logs / f"brobygger-{run}.log"
-        entry["brobygger"].append(
-            _record("brobygger build", measure(build, project, log, ENV), log)
-        )
+        entry["brobygger"].append(_measure("brobygger build", build, project, log))
         log = logs / f"anchor-{run}.log"
-        entry["anchor"].append(
-            _record("anchor mkdocs build", measure(anchor, project, log, ENV), log)
-        )
+        entry["anchor"].append(_measure("anchor mkdocs build", anchor, project, log))
     for name, cmd in search_commands(project, bb_out).items():
         if cmd is None:
             print(f"  {name}: not yet built", flush=True)
@@ -143,7 +141,7 @@ def bench_size(size: int, runs: int, edits: int, seed: int, serve: bool) -> dict
         results = []
         for run in range(runs):
             log = logs / f"{name.replace(' ', '-')}-{run}.log"
-            results.append(_record(name, measure(cmd, project, log, ENV), log))
+            results.append(_measure(name, cmd, project, log))
         entry["search"][name] = results
     if serve and size == EDIT_SIZE and "serve" in cli_commands():
         entry["edit"] = _bench_edit(project, logs, edits)
@@ -237,9 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     if STORE.exists() and not args.fresh:
         store = json.loads(STORE.read_text(encoding="utf-8"))
     for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        store["sizes"][str(size)] = bench_size(
-            size, args.runs, args.edits, args.seed, not args.no_serve
-        )
+        store["sizes"][str(size)] = bench_size(size, args.runs, args.edits, args.seed, not args.no_serve)
         store["machine"], store["versions"] = machine(), versions()
         STORE.write_text(json.dumps(store, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         write_report(store, RESULTS)
