@@ -198,7 +198,7 @@ def create_markdown(abbreviations: Mapping[str, str] | None = None) -> MarkdownI
         .use(admon_plugin)
         .use(attrs_plugin)
         .use(deflist_plugin)
-        .use(tasklists_plugin)
+        .use(tasklists_plugin, label=True)
         .use(footnote_plugin)
     )
     md.core.ruler.after("block", "brobygger_admonition_titles", _admonition_titles)
