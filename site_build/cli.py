@@ -63,11 +63,13 @@ def check_cmd(project: Path, fmt: str, external: bool, strict: bool) -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Warnings fail the build.")
 @click.option("--stats", is_flag=True, help="Print time and peak memory as JSON.")
-def build_cmd(project: Path, out: Path | None, strict: bool, stats: bool) -> None:
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: one per core, or BROBYGGER_JOBS).")
+def build_cmd(project: Path, out: Path | None, strict: bool, stats: bool, jobs: int | None) -> None:
     """Check, build into a staging folder, and swap it into place."""
     started = time.perf_counter()
     try:
-        report = pipeline.build(project, out, strict=strict)
+        report = pipeline.build(project, out, strict=strict, jobs=jobs)
     except ContentError as exc:
         click.echo(format_text(list(exc.diagnostics)), err=True)
         click.echo("build failed; the previous site is untouched", err=True)

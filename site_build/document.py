@@ -27,6 +27,22 @@ class ParsedBody:
     html_findings: list[HtmlFinding] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)
     text: str = ""
+    html: str = ""
+
+
+def _drop_facilitator_notes(tokens: list[Token]) -> list[Token]:
+    """Lessons are read by learners: ``kursleder`` notes are left out of them."""
+    kept: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if depth:
+            depth += (tok.type == "admonition_open") - (tok.type == "admonition_close")
+            continue
+        if tok.type == "admonition_open" and tok.meta.get("tag") == "kursleder":
+            depth = 1
+            continue
+        kept.append(tok)
+    return kept
 
 
 def _inline_text(inline: Token) -> str:
@@ -49,9 +65,10 @@ def _walk_inline(inline: Token, first_line: int, body: ParsedBody) -> None:
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type == "link_open":
-            href = str(child.attrGet("href") or "")
-            body.links.append(Link(href, line))
+            child.meta["link_index"] = len(body.links)
+            body.links.append(Link(str(child.attrGet("href") or ""), line))
         elif child.type == "image":
+            child.meta["link_index"] = len(body.links)
             body.links.append(Link(str(child.attrGet("src") or ""), line, image=True))
             if not child.children or not _inline_text(child):
                 body.problems.append((line, "image", "an image needs alt text: ![what it shows](…)"))
@@ -64,7 +81,8 @@ def _walk_inline(inline: Token, first_line: int, body: ParsedBody) -> None:
             body.html_findings.append(HtmlFinding(line, "'javascript:' link is not allowed"))
 
 
-def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str) -> ParsedBody:
+def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
+               learner_view: bool = False) -> ParsedBody:
     """Parse a page body once and collect everything the checks and the renderer need.
 
     Args:
@@ -72,9 +90,11 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str) -> ParsedB
         text: The body, after front matter.
         first_line: The 1-based file line the body starts on.
         lang: ``nb`` or ``nn``.
+        learner_view: Leave ``kursleder`` notes out of the HTML (lessons).
 
     Returns:
-        The tokens (heading ids set) and what was found in them, lines in file numbering.
+        The tokens (heading ids set), what was found in them (lines in file numbering), and
+        the body's HTML with each internal link as a slot (``markdown.link_slot``).
     """
     env: dict[str, object] = {"lang": lang}
     tokens = md.parse(text, env)
@@ -104,4 +124,6 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str) -> ParsedB
         elif tok.type in ("fence", "code_block"):
             words.append(tok.content)
     body.text = "\n".join(w for w in words if w)
+    shown = _drop_facilitator_notes(tokens) if learner_view else tokens
+    body.html = md.renderer.render(shown, md.options, env)
     return body

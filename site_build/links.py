@@ -10,7 +10,7 @@ from site_build.diagnostics import did_you_mean
 from site_build.model import Page, Site
 from site_build.urls import relative_url
 
-__all__ = ["Resolved", "Unresolved", "resolve_link"]
+__all__ = ["Resolved", "Unresolved", "is_external", "resolve_link"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ class Unresolved:
     silent: bool = False  # the target exists but failed to load; already reported
 
 
-def _is_external(target: str) -> bool:
+def is_external(target: str) -> bool:
+    """True for links that leave the site (a scheme such as ``https:`` or ``mailto:``)."""
     scheme = target.split(":", 1)[0] if ":" in target else ""
     return (bool(scheme) and "/" not in scheme and "#" not in scheme) or target.startswith("//")
 
@@ -45,7 +46,7 @@ def resolve_link(site: Site, page: Page, target: str) -> Resolved | Unresolved:
     Returns:
         ``Resolved`` with the rewritten href, or ``Unresolved`` with a message for the editor.
     """
-    if _is_external(target):
+    if is_external(target):
         return Resolved(target, external=True)
     path, _, anchor = target.partition("#")
     path = unquote(path.split("?", 1)[0])

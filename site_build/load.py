@@ -13,12 +13,13 @@ from site_build.diagnostics import Diagnostic
 from site_build.document import parse_body
 from site_build.generated import generated_anchors, generated_headings
 from site_build.markdown import create_markdown
-from site_build.model import Heading, Page, Site, SiteConfig, Vocabularies
+from site_build.model import FrontMatter, Heading, Page, Site, SiteConfig, Vocabularies
+from site_build.parallel import parallel_map
 from site_build.schema import validate_front_matter
 from site_build.slug import slugify
 from site_build.urls import url_for
 from site_build.vocab import DATA_DIR, load_vocabularies
-from site_build.yamlio import YamlProblem, key_line, load_yaml
+from site_build.yamlio import YamlProblem, fast_load, load_yaml
 
 __all__ = ["Loaded", "engine_for", "load_site", "sources_heading"]
 
@@ -61,6 +62,14 @@ class _PageLoader:
     def err(self, path: str, line: int, key: str, message: str, warn: bool = False) -> None:
         self.out.append(Diagnostic(path, line, key, message, "warning" if warn else "error"))
 
+    def load_reporting(self, source: tuple[Path, str]) -> tuple[Page | None, list[Diagnostic]]:
+        """Load one page; return it with the problems found in it (for worker processes)."""
+        start = len(self.out)
+        page = self.load(*source)
+        problems = self.out[start:]
+        del self.out[start:]
+        return page, problems
+
     def load(self, file: Path, src_path: str) -> Page | None:
         rel = file.relative_to(self.root).as_posix()
         raw = file.read_bytes()
@@ -80,23 +89,23 @@ class _PageLoader:
                      "'---' lines (title, description, audience, topics, sources)")
             return None
         yaml_text, body_line, _ = split
-        try:
-            data = load_yaml(yaml_text).data
-        except YamlProblem as exc:
-            self.err(rel, exc.line + 1, "front matter", exc.message)
+        front, problems = self._front_matter(rel, yaml_text)
+        if problems is None:
             return None
-        front, problems = validate_front_matter(data, rel, 1, self.vocab, self.config.language)
         self.out.extend(problems)
         lang = front.lang if front else self.config.language
         body_text = "\n".join(text.split("\n")[body_line - 1 :])
-        parsed = parse_body(self.md, body_text, body_line, lang)
+        parsed = parse_body(self.md, body_text, body_line, lang,
+                            learner_view=front is not None and front.type == "lesson")
         for line, key, message in parsed.problems:
             self.err(rel, line, key, message, warn=key in ("image",))
         for finding in parsed.html_findings:
             self.err(rel, finding.line, "html", finding.what)
         if front is None:
             return None
-        headings = [Heading(1, front.title, slugify(front.title), key_line(data, "title", 1) + 1)]
+        title_line = next((i + 2 for i, line in enumerate(yaml_text.split("\n"))
+                           if line.startswith("title:")), 1)
+        headings = [Heading(1, front.title, slugify(front.title), title_line)]
         headings += [h for h in parsed.headings if h.level > 1]
         headings += generated_headings(front.generated, self.vocab, front.lang == "nn", body_line)
         if front.sources:
@@ -105,10 +114,28 @@ class _PageLoader:
         self._check_headings(rel, headings)
         return Page(
             src_path=src_path, path=rel, url=url_for(src_path, self.config.use_directory_urls),
-            front=front, body=body_text, body_line=body_line, headings=tuple(headings),
+            front=front, body_html=parsed.html, body_line=body_line, headings=tuple(headings),
             links=tuple(parsed.links), html_findings=tuple(parsed.html_findings),
-            text=parsed.text, tokens=tuple(parsed.tokens),
+            text=parsed.text,
             extra_anchors=generated_anchors(front.generated, self.vocab))
+
+    def _front_matter(self, rel: str, yaml_text: str) -> tuple[FrontMatter | None,
+                                                              list[Diagnostic] | None]:
+        """Fast libyaml path; on any problem, re-read with ruamel to say on which line."""
+        try:
+            data = fast_load(yaml_text)
+        except YamlProblem:
+            data = None
+        else:
+            front, problems = validate_front_matter(data, rel, 1, self.vocab, self.config.language)
+            if not problems:
+                return front, []
+        try:
+            located = load_yaml(yaml_text).data
+        except YamlProblem as exc:
+            self.err(rel, exc.line + 1, "front matter", exc.message)
+            return None, None
+        return validate_front_matter(located, rel, 1, self.vocab, self.config.language)
 
     def _check_headings(self, rel: str, headings: list[Heading]) -> None:
         seen: dict[str, Heading] = {}
@@ -128,11 +155,12 @@ class _PageLoader:
             previous = h.level
 
 
-def load_site(root: Path) -> Loaded:
+def load_site(root: Path, jobs: int | None = None) -> Loaded:
     """Load the whole project: config, vocabularies, every page and every course.
 
     Args:
         root: The project folder (with ``mkdocs.yml``).
+        jobs: Worker processes for the pages (``None``: one per core; 1: none).
 
     Returns:
         The site model (with the pages that loaded) and every diagnostic, sorted.
@@ -143,23 +171,26 @@ def load_site(root: Path) -> Loaded:
     vocab, vocab_problems = load_vocabularies(docs, root)
     out += vocab_problems
     loader = _PageLoader(config, vocab, root)
-    pages: list[Page] = []
+    sources: list[tuple[Path, str]] = []
     assets: set[str] = set()
-    failed: set[str] = set()
     for file in sorted(docs.rglob("*")) if docs.is_dir() else []:
         src = file.relative_to(docs).as_posix()
         if not file.is_file() or src.startswith(DATA_DIR + "/") or \
                 any(part.startswith(".") for part in src.split("/")):
             continue
         if file.suffix == ".md":
-            page = loader.load(file, src)
-            if page is not None:
-                pages.append(page)
-            else:
-                failed.add(src)
+            sources.append((file, src))
         else:
             assets.add(src)
-    out += loader.out
+    pages: list[Page] = []
+    failed: set[str] = set()
+    for (_, src), (page, problems) in zip(
+            sources, parallel_map(loader.load_reporting, sources, jobs), strict=True):
+        out += problems
+        if page is not None:
+            pages.append(page)
+        else:
+            failed.add(src)
     courses, course_problems = load_courses(root, vocab)
     out += course_problems
     site = Site(config, vocab, tuple(pages), tuple(courses), frozenset(assets), frozenset(failed))

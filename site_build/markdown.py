@@ -26,7 +26,18 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-__all__ = ["ADMONITION_TITLES", "create_markdown"]
+from site_build.links import is_external
+
+__all__ = ["ADMONITION_TITLES", "LINK_SLOT", "create_markdown", "link_slot"]
+
+# Links are rendered as slots (private-use characters around the link's index in the page)
+# and filled in once every page is known; see site_build.render.
+LINK_SLOT = re.compile("\ue000(\\d+)\ue001")
+
+
+def link_slot(index: int) -> str:
+    """The placeholder written for link number ``index`` of a page."""
+    return f"\ue000{index}\ue001"
 
 # Default titles by admonition type, in bokmål and nynorsk.
 ADMONITION_TITLES: dict[str, tuple[str, str]] = {
@@ -183,6 +194,28 @@ def _render_fence(
     return str(highlight(tok.content, lexer, _FORMATTER))
 
 
+def _render_link_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    tok = tokens[idx]
+    href = str(tok.attrGet("href") or "")
+    if is_external(href):
+        tok.attrSet("rel", "noopener")
+    elif "link_index" in tok.meta:
+        tok.attrSet("href", link_slot(int(tok.meta["link_index"])))
+    return str(self.renderToken(tokens, idx, options, env))
+
+
+def _render_image(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    tok = tokens[idx]
+    if "link_index" in tok.meta and not is_external(str(tok.attrGet("src") or "")):
+        tok.attrSet("src", link_slot(int(tok.meta["link_index"])))
+    tok.attrSet("loading", "lazy")
+    return str(self.image(tokens, idx, options, env))
+
+
 def create_markdown(abbreviations: Mapping[str, str] | None = None) -> MarkdownIt:
     """Build the portal's Markdown engine.
 
@@ -213,6 +246,8 @@ def create_markdown(abbreviations: Mapping[str, str] | None = None) -> MarkdownI
     md.add_render_rule("admonition_close", _render_admonition_close)
     md.add_render_rule("admonition_title_open", _render_admonition_title_open)
     md.add_render_rule("admonition_title_close", _render_admonition_title_close)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("image", _render_image)
     md.add_render_rule("fence", _render_fence)
     md.add_render_rule("code_block", _render_fence)
     return md

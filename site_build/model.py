@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 __all__ = [
     "Course",
@@ -156,21 +156,21 @@ class Page:
         path: Path relative to the project root, for diagnostics (``content/ip/koordinator.md``).
         url: The built URL relative to the site root (``ip/koordinator/``).
         body_line: 1-based line in the file where the body (after front matter) starts.
+        body_html: The body rendered once at load time, internal links as slots that the
+            renderer fills in when every page is known.
     """
 
     src_path: str
     path: str
     url: str
     front: FrontMatter
-    body: str
+    body_html: str
     body_line: int
     headings: tuple[Heading, ...] = ()
     links: tuple[Link, ...] = ()
     html_findings: tuple[HtmlFinding, ...] = ()
     text: str = ""
     extra_anchors: frozenset[str] = frozenset()
-    # The markdown-it tokens of the one parse; rendering reuses them.
-    tokens: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def anchors(self) -> frozenset[str]:

@@ -71,7 +71,7 @@ def get_host(name: str = "mkdocs") -> Host:
 
 
 def check(root: Path, *, host: Host | None = None, today: dt.date | None = None,
-          external: bool = False) -> CheckReport:
+          external: bool = False, jobs: int | None = None) -> CheckReport:
     """Load and check the project; write nothing.
 
     Args:
@@ -79,8 +79,9 @@ def check(root: Path, *, host: Host | None = None, today: dt.date | None = None,
         host: Validates the host configuration too, if given.
         today: The date review deadlines are compared with.
         external: Also list external links.
+        jobs: Worker processes (``None``: one per core).
     """
-    loaded = load_site(root)
+    loaded = load_site(root, jobs)
     diagnostics = [*loaded.diagnostics, *check_site(loaded.site, today)]
     if host is not None:
         diagnostics += host.validate(root.resolve())
@@ -89,7 +90,7 @@ def check(root: Path, *, host: Host | None = None, today: dt.date | None = None,
 
 
 def build(root: Path, out: Path | None = None, *, strict: bool = True,
-          host: Host | None = None) -> BuildReport:
+          host: Host | None = None, jobs: int | None = None) -> BuildReport:
     """Check, build into a staging folder, then swap it into ``out``.
 
     On any error nothing is published and the previous ``out`` is untouched.
@@ -101,7 +102,7 @@ def build(root: Path, out: Path | None = None, *, strict: bool = True,
     """
     root = root.resolve()
     host = host or get_host()
-    report = check(root, host=host)
+    report = check(root, host=host, jobs=jobs)
     if report.failed(strict):
         raise ContentError(report.diagnostics)
     out = (out or root / report.site.config.site_dir).resolve()

@@ -1,22 +1,19 @@
-"""Rendering: a loaded page's tokens to HTML and a toc tree, links rewritten."""
+"""Rendering: a loaded page to HTML (links filled in, generated parts added) and a toc tree."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
 
 from site_build.generated import glossary_html, sources_html, sources_section
 from site_build.links import Resolved, resolve_link
-from site_build.load import engine_for, sources_heading
+from site_build.load import sources_heading
+from site_build.markdown import LINK_SLOT
 from site_build.model import Heading, Page, Site
 
-__all__ = ["RenderedPage", "Renderer", "TocItem"]
+__all__ = ["RenderedPage", "Renderer", "TocItem", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -49,61 +46,26 @@ def _toc(headings: Sequence[Heading]) -> tuple[TocItem, ...]:
     return tuple(roots)
 
 
-def _drop_facilitator_notes(tokens: Sequence[Token]) -> list[Token]:
-    """Lessons are read by learners: ``kursleder`` notes are left out of them."""
-    kept: list[Token] = []
-    depth = 0
-    for tok in tokens:
-        if depth:
-            depth += (tok.type == "admonition_open") - (tok.type == "admonition_close")
-            continue
-        if tok.type == "admonition_open" and tok.meta.get("tag") == "kursleder":
-            depth = 1
-            continue
-        kept.append(tok)
-    return kept
-
-
-def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict,
-               env: EnvType) -> str:
-    tok = tokens[idx]
-    href = str(tok.attrGet("href") or "")
-    result = resolve_link(env["site"], env["page"], href)
-    if isinstance(result, Resolved):
-        tok.attrSet("href", result.href)
-        if result.external:
-            tok.attrSet("rel", "noopener")
-    return str(self.renderToken(tokens, idx, options, env))
-
-
-def _image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict,
-           env: EnvType) -> str:
-    tok = tokens[idx]
-    result = resolve_link(env["site"], env["page"], str(tok.attrGet("src") or ""))
-    if isinstance(result, Resolved):
-        tok.attrSet("src", result.href)
-    tok.attrSet("loading", "lazy")
-    return str(self.image(tokens, idx, options, env))
-
-
 class Renderer:
     """Renders the pages of one loaded site with one engine."""
 
-    def __init__(self, site: Site, md: MarkdownIt | None = None) -> None:
+    def __init__(self, site: Site) -> None:
         self.site = site
-        self.md = md or engine_for(site.vocab)
-        self.md.add_render_rule("link_open", _link_open)
-        self.md.add_render_rule("image", _image)
+
+    def _fill_links(self, page: Page) -> str:
+        """Put each link's resolved href into the slot the load-time rendering left for it."""
+
+        def href(match: re.Match[str]) -> str:
+            target = page.links[int(match.group(1))].target
+            result = resolve_link(self.site, page, target)
+            return escape(result.href if isinstance(result, Resolved) else target)
+
+        return LINK_SLOT.sub(href, page.body_html)
 
     def render(self, page: Page) -> RenderedPage:
         """Render one page: H1 from its title, body, generated parts, *Kilder*."""
-        tokens = list(page.tokens)
-        if page.front.type == "lesson":
-            tokens = _drop_facilitator_notes(tokens)
-        env: dict[str, Any] = {"site": self.site, "page": page, "lang": page.front.lang}
         h1 = page.headings[0]
-        parts = [f'<h1 id="{h1.id}">{escape(page.front.title)}</h1>\n',
-                 self.md.renderer.render(tokens, self.md.options, env)]
+        parts = [f'<h1 id="{h1.id}">{escape(page.front.title)}</h1>\n', self._fill_links(page)]
         if page.front.generated == "glossary":
             parts.append(glossary_html(page, self.site.vocab))
         elif page.front.generated == "sources":
@@ -113,3 +75,9 @@ class Renderer:
             heading = next(h for h in reversed(page.headings) if h.text == title)
             parts.append(sources_section(page, self.site, heading))
         return RenderedPage("".join(parts), _toc(page.headings))
+
+
+def render_site(site: Site) -> dict[str, RenderedPage]:
+    """Render every page; keyed by ``src_path``."""
+    renderer = Renderer(site)
+    return {page.src_path: renderer.render(page) for page in site.pages}

@@ -42,5 +42,4 @@ def test_fixtures_were_found() -> None:
 def test_dialect(title: str, source: str, expected: str) -> None:
     md = create_markdown(ABBREVIATIONS)
     lang = "nn" if "(nn)" in title else "nb"
-    body = parse_body(md, source, 1, lang)
-    assert md.renderer.render(body.tokens, md.options, {"lang": lang}) == expected
+    assert parse_body(md, source, 1, lang).html == expected

@@ -14,7 +14,7 @@ from site_build.courses import load_courses
 from site_build.load import load_site
 from site_build.model import Source, VocabEntry, Vocabularies
 from site_build.schema import FIELDS, validate_front_matter
-from site_build.yamlio import YamlProblem, load_yaml
+from site_build.yamlio import YamlProblem, fast_load, load_yaml, plain
 
 VOCAB = Vocabularies(
     audiences=(VocabEntry("nav", "NAV"), VocabEntry("helse", "Helse")),
@@ -92,3 +92,56 @@ def test_fixture_site_loads_without_problems() -> None:
     loaded = load_site(Path(__file__).parent / "fixtures" / "site")
     assert not loaded.diagnostics
     assert len(loaded.site.pages) == 5 and len(loaded.site.courses) == 1
+
+
+def same(value: Any) -> Any:
+    """Comparable form: NaN equals NaN, and ruamel's float subclass equals float."""
+    if isinstance(value, dict):
+        return {k: same(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [same(v) for v in value]
+    if isinstance(value, float):
+        return ("float", repr(float(value)))
+    return value
+
+
+TRICKY = ["no", "No", "NO", "yes", "on", "off", "y", "n", "true", "False", "~", "null", "",
+          "017", "0o17", "0x1F", "1_000", "+12", "-3", "1.5", ".5", "1e3", ".inf", "-.Inf",
+          ".nan", "2026-01-02", "2026-1-2", "12:30", "0b101", "-0b1", "-017", "08", "0_7",
+          "1__0", "_", "0x", "1.", ".5e+3", "1e3", "2026-01-02 10:11:12", "-0x1F", "nb", "nn",
+          "tittel med: kolon?"]
+plain_scalar = st.one_of(st.sampled_from(TRICKY),
+                         st.from_regex(r"[A-Za-zÆØÅæøå0-9][A-Za-zÆØÅæøå0-9 .,-]{0,15}",
+                                       fullmatch=True))
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,10}", fullmatch=True),
+                       st.one_of(plain_scalar, st.lists(plain_scalar, max_size=3)),
+                       max_size=6))
+def test_fast_loader_agrees_with_ruamel_on_unquoted_scalars(data: dict[str, Any]) -> None:
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:" + "".join(f"\n  - {v}" for v in value) if value else f"{key}: []")
+        else:
+            lines.append(f"{key}: {value}")
+    text = "\n".join(lines) + "\n"
+    try:
+        slow = plain(load_yaml(text).data)
+    except YamlProblem:
+        slow = YamlProblem
+    try:
+        fast = fast_load(text)
+    except YamlProblem:
+        fast = YamlProblem
+    assert same(fast) == same(slow), text
+
+
+@given(st.dictionaries(keys, values, max_size=8))
+def test_fast_loader_agrees_with_ruamel_on_dumped_front_matter(data: dict[str, Any]) -> None:
+    text = dump(data)
+    try:
+        slow = plain(load_yaml(text).data)
+    except YamlProblem:
+        return
+    assert same(fast_load(text)) == same(slow), text

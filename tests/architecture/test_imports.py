@@ -10,7 +10,7 @@ PACKAGES = ("site_build", "search", "plugins", "bench")
 # Modules of the core that must not depend on the pipeline, the CLI or search.
 PURE_CORE = {"model", "load", "check", "render", "schema", "markdown", "document", "slug",
              "links", "config", "vocab", "courses", "generated", "diagnostics", "errors",
-             "yamlio", "urls", "htmlsafety"}
+             "yamlio", "urls", "htmlsafety", "parallel"}
 
 
 def imports_of(path: Path) -> set[str]:
