@@ -18,10 +18,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import clean_directory
 
 from site_build.check import check_site
 from site_build.diagnostics import format_text, has_errors
-from site_build.load import load_site
+from site_build.load import LoadCache, load_site
 from site_build.model import Page, Site
 from site_build.render import Renderer, TocItem
 
@@ -48,15 +49,26 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         super().__init__()
         # Set by the core's build pipeline, which has already loaded and checked the site.
         self.preloaded: Site | None = None
+        # The live preview keeps this instance across rebuilds (MkDocs does so for plugins
+        # with on_startup) and with it the loaded pages, so an edit reloads one file.
+        self.cache: LoadCache | None = None
+        self.shape: object = None
+        self.rebuild_all = True
         self.site: Site | None = None
         self.renderer: Renderer | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``serve``, keep loaded pages between rebuilds."""
+        if command == "serve":
+            self.cache = LoadCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the site with the core, unless the pipeline already did."""
         site = self.preloaded
         if site is None:
             root = Path(config.config_file_path).parent
-            loaded = load_site(root)
+            # No worker processes under serve: forking beside its server threads is unsafe.
+            loaded = load_site(root, jobs=1 if self.cache else None, cache=self.cache)
             diagnostics = [*loaded.diagnostics, *check_site(loaded.site)]
             if has_errors(diagnostics):
                 raise ContentProblems("Brobygger found problems:\n" + format_text(diagnostics))
@@ -66,7 +78,19 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             site = loaded.site
         self.site = site
         self.renderer = Renderer(site)
+        shape = site_shape(site)
+        self.rebuild_all, self.shape = shape != self.shape, shape
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """In the preview, rebuild every page only when what other pages show has changed.
+
+        The preview builds "dirty" (only pages whose source is newer than their output). When
+        the site's shape changes (pages, titles, anchors, order, vocabularies, courses), the
+        links and navigation of other pages change too, so the output is cleared to rebuild all.
+        """
+        if self.cache is not None and self.rebuild_all:
+            clean_directory(config.site_dir)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Keep serving the last good build while the content has errors.
@@ -147,6 +171,13 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         if lang and lang != site_lang:
             output = output.replace(f'<html lang="{site_lang}"', f'<html lang="{lang}"', 1)
         return output
+
+
+def site_shape(site: Site) -> object:
+    """What other pages show of each page: if this is unchanged, an edit touches one page."""
+    pages = tuple((p.src_path, p.url, p.front.title, p.front.order, p.front.lang,
+                   p.front.sources, p.front.hide, p.anchors) for p in site.pages)
+    return (site.config, site.vocab, site.courses, site.assets, site.failed, pages)
 
 
 def _index_of(section: Any) -> MkPage | None:

@@ -55,6 +55,13 @@ def _config_line(root: Path, message: str) -> int:
     return 0
 
 
+class _NoDirtyWarning(logging.Filter):
+    """The content plugin rebuilds everything when a dirty build would be inaccurate."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
 class MkDocsHost:
     """Builds and serves a Brobygger project with MkDocs and Material."""
 
@@ -116,5 +123,6 @@ class MkDocsHost:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
+        logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
         mkdocs_serve(config_file=str(root / CONFIG_FILE), dev_addr=f"{host}:{port}",
-                     watch=[str(p) for p in watch], livereload=True)
+                     watch=[str(p) for p in watch], livereload=True, build_type="dirty")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -21,7 +21,7 @@ from site_build.urls import url_for
 from site_build.vocab import DATA_DIR, load_vocabularies
 from site_build.yamlio import YamlProblem, fast_load, load_yaml
 
-__all__ = ["Loaded", "engine_for", "load_site", "sources_heading"]
+__all__ = ["LoadCache", "Loaded", "engine_for", "load_site", "sources_heading"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,19 @@ class Loaded:
 
     site: Site
     diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class LoadCache:
+    """Pages kept between loads (the live preview), keyed by file and its size and mtime.
+
+    Everything is dropped when the config or a vocabulary changes, since a page's validation
+    and HTML depend on them.
+    """
+
+    context: object = None
+    entries: dict[str, tuple[tuple[int, int], Page | None, list[Diagnostic]]] = field(
+        default_factory=dict)
 
 
 def sources_heading(lang: str) -> str:
@@ -155,12 +168,13 @@ class _PageLoader:
             previous = h.level
 
 
-def load_site(root: Path, jobs: int | None = None) -> Loaded:
+def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = None) -> Loaded:
     """Load the whole project: config, vocabularies, every page and every course.
 
     Args:
         root: The project folder (with ``mkdocs.yml``).
         jobs: Worker processes for the pages (``None``: one per core; 1: none).
+        cache: Reuse pages whose file has not changed since the last load with this cache.
 
     Returns:
         The site model (with the pages that loaded) and every diagnostic, sorted.
@@ -182,10 +196,10 @@ def load_site(root: Path, jobs: int | None = None) -> Loaded:
             sources.append((file, src))
         else:
             assets.add(src)
+    results = _load_pages(loader, sources, jobs, cache)
     pages: list[Page] = []
     failed: set[str] = set()
-    for (_, src), (page, problems) in zip(
-            sources, parallel_map(loader.load_reporting, sources, jobs), strict=True):
+    for (_, src), (page, problems) in zip(sources, results, strict=True):
         out += problems
         if page is not None:
             pages.append(page)
@@ -197,3 +211,22 @@ def load_site(root: Path, jobs: int | None = None) -> Loaded:
     return Loaded(site, tuple(sorted(out)))
 
 
+
+
+def _load_pages(loader: _PageLoader, sources: list[tuple[Path, str]], jobs: int | None,
+                cache: LoadCache | None) -> list[tuple[Page | None, list[Diagnostic]]]:
+    if cache is None:
+        return parallel_map(loader.load_reporting, sources, jobs)
+    context = (loader.config, loader.vocab)
+    if cache.context != context:
+        cache.context, cache.entries = context, {}
+    keys = {}
+    for file, src in sources:
+        st = file.stat()
+        keys[src] = (st.st_mtime_ns, st.st_size)
+    missing = [s for s in sources if cache.entries.get(s[1], ((-1, -1),))[0] != keys[s[1]]]
+    for (_, src), (page, problems) in zip(
+            missing, parallel_map(loader.load_reporting, missing, jobs), strict=True):
+        cache.entries[src] = (keys[src], page, problems)
+    cache.entries = {src: cache.entries[src] for _, src in sources}
+    return [(cache.entries[src][1], cache.entries[src][2]) for _, src in sources]

@@ -52,6 +52,12 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_preview(site_dir: Path) -> N
         target.write_text(target.read_text(encoding="utf-8").replace(
             "Planen er for den som trenger det.", "Endret mens serveren kjørte."), encoding="utf-8")
         wait_for(url, "Endret mens serveren kjørte")
+        # A new title changes what other pages show (navigation): they must be rebuilt too.
+        lesson = site_dir / "content" / "ip" / "koordinator.md"
+        lesson.write_text(lesson.read_text(encoding="utf-8").replace(
+            "title: Koordinatoren", "title: Koordinator med nytt navn"), encoding="utf-8")
+        wait_for(url, "Koordinator med nytt navn")  # the section page's navigation
+        assert "Endret mens serveren kjørte" in fetch(url)
         (site_dir / "content" / "feil.md").write_text(page("Feil", "[borte](borte.md)"),
                                                        encoding="utf-8")
         time.sleep(3)
