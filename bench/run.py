@@ -192,7 +192,14 @@ def versions() -> dict[str, str]:
         text=True,
         check=False,
     )
-    found["commit"] = head.stdout.strip() or "unknown"
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--", "site_build", "plugins", "search"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    suffix = " with uncommitted core changes" if dirty.stdout.strip() else ""
+    found["commit"] = (head.stdout.strip() or "unknown") + suffix
     return found
 
 
