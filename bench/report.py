@@ -81,6 +81,12 @@ def _summary_rows(size: str, e: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _busy(e: dict[str, Any]) -> str:
+    """Flag a size whose runs met a loaded machine (load average above 3 on 2 cores)."""
+    load = max(r.get("load1", 0.0) for r in [*e["brobygger"], *e["anchor"]])
+    return f" (unreliable: load average up to {load:.1f} during the runs)" if load > 3 else ""
+
+
 def _target_rows(sizes: dict[str, Any]) -> list[str]:
     rows = []
     for size, e in sorted(sizes.items(), key=lambda kv: int(kv[0])):
@@ -91,7 +97,7 @@ def _target_rows(sizes: dict[str, Any]) -> list[str]:
         rows.append(
             f"| Full build ≤ 0.8× anchor at {_pages(size)} pages | {bb_t:.2f} s = "
             f"{bb_t / an_t:.2f}× anchor ({an_t:.2f} s) | {gap:+.2f} s vs {limit:.2f} s{need} "
-            f"| {'yes' if gap <= 0 else 'no'} |"
+            f"| {'yes' if gap <= 0 else 'no'}{_busy(e)} |"
         )
     if str(MEMORY_SIZE) in sizes:
         peak = _median(sizes[str(MEMORY_SIZE)]["brobygger"], "peak_rss")
