@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-__all__ = ["is_javascript_url", "scan_html"]
+__all__ = ["scan_html"]
 
 _FORBIDDEN_TAGS = {"script", "object", "embed", "base", "meta"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data"}
@@ -53,7 +53,3 @@ def scan_html(fragment: str) -> list[tuple[int, str]]:
     scanner.close()
     return scanner.found
 
-
-def is_javascript_url(url: str) -> bool:
-    """True for ``javascript:`` (and similar script-running) URLs, however they are spaced."""
-    return _is_javascript(url)

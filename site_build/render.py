@@ -13,7 +13,7 @@ from site_build.load import sources_heading
 from site_build.markdown import LINK_SLOT
 from site_build.model import Heading, Page, Site
 
-__all__ = ["RenderedPage", "Renderer", "TocItem", "render_site"]
+__all__ = ["RenderedPage", "Renderer", "TocItem"]
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,3 @@ class Renderer:
             parts.append(sources_section(page, self.site, heading))
         return RenderedPage("".join(parts), _toc(page.headings))
 
-
-def render_site(site: Site) -> dict[str, RenderedPage]:
-    """Render every page; keyed by ``src_path``."""
-    renderer = Renderer(site)
-    return {page.src_path: renderer.render(page) for page in site.pages}

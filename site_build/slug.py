@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slugify", "unique_slug"]
+__all__ = ["slugify"]
 
 _DROP = re.compile(r"[^\w\s-]", re.UNICODE)
 _DASHES = re.compile(r"[\s_-]+", re.UNICODE)
@@ -28,12 +28,3 @@ def slugify(text: str) -> str:
     text = _DASHES.sub("-", text).strip("-")
     return text or "seksjon"
 
-
-def unique_slug(base: str, taken: set[str]) -> str:
-    """Return ``base`` or ``base-2``, ``base-3``… whichever is not in ``taken``."""
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"

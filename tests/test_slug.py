@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_build.slug import slugify, unique_slug
+from site_build.slug import slugify
 
 
 def test_norwegian_letters_are_kept() -> None:
@@ -29,11 +29,6 @@ def test_decomposed_and_composed_letters_give_one_slug() -> None:
 
 def test_empty_slug_has_a_name() -> None:
     assert slugify("?!") == "seksjon"
-
-
-def test_unique_slug_counts_up() -> None:
-    assert unique_slug("a", {"a", "a-2"}) == "a-3"
-    assert unique_slug("b", {"a"}) == "b"
 
 
 @given(st.text())
