@@ -81,7 +81,7 @@ CASES = [
     Case("unknown plugin option in mkdocs.yml", "mkdocs.yml",
          (Path(__file__).parent / "fixtures/site/mkdocs.yml").read_bytes().replace(
              b"  - brobygger/content\n", b"  - brobygger/content:\n      fargen: gul\n"),
-         "mkdocs.yml:13: config: Config value 'plugins': Plugin 'brobygger/content' "
+         "mkdocs.yml:14: config: Config value 'plugins': Plugin 'brobygger/content' "
          "option 'fargen': Unrecognised configuration name: fargen"),
 ]
 

@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 
-# bench/ is not an installed package; make the repository root importable under plain `pytest`.
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from bench.corpus import generate
+from bench.linkcheck import check_links
 
-from bench.corpus import generate  # noqa: E402
-from bench.linkcheck import check_links  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 PAGES = 30
 
