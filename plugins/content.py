@@ -10,6 +10,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -58,9 +60,10 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         self.renderer: Renderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Under ``serve``, keep loaded pages between rebuilds."""
+        """Under ``serve``, keep loaded pages and compiled templates between rebuilds."""
         if command == "serve":
             self.cache = LoadCache()
+            self.templates = _CompiledTemplates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the site with the core, unless the pipeline already did."""
@@ -69,18 +72,38 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             root = Path(config.config_file_path).parent
             # No worker processes under serve: forking beside its server threads is unsafe.
             loaded = load_site(root, jobs=1 if self.cache else None, cache=self.cache)
-            diagnostics = [*loaded.diagnostics, *check_site(loaded.site)]
+            shape = site_shape(loaded.site)
+            diagnostics = [*loaded.diagnostics,
+                           *check_site(loaded.site, pages=self._changed_pages(loaded.site, shape))]
             if has_errors(diagnostics):
                 raise ContentProblems("Brobygger found problems:\n" + format_text(diagnostics))
             for d in diagnostics:
                 if d.severity == "warning":
                     log.warning(str(d))
             site = loaded.site
-        self.site = site
-        self.renderer = Renderer(site)
         shape = site_shape(site)
         self.rebuild_all, self.shape = shape != self.shape, shape
+        self.site = site
+        self.renderer = Renderer(site)
         return config
+
+    def _changed_pages(self, site: Site, shape: object) -> list[Page] | None:
+        """In the preview, pages to re-check: only edited ones while the shape is unchanged.
+
+        A successful build's pages had no broken links; with the same shape (pages, anchors)
+        an unedited page's links still resolve. ``None`` means check every page.
+        """
+        if self.cache is None or self.site is None or shape != self.shape:
+            return None
+        before = self.site.by_src
+        return [p for p in site.pages if before.get(p.src_path) is not p]
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """In the preview, keep compiled templates between rebuilds (MkDocs makes a new theme
+        environment each time, and recompiling was a third of an edit's rebuild)."""
+        if self.cache is not None:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """In the preview, rebuild every page only when what other pages show has changed.
@@ -171,6 +194,20 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         if lang and lang != site_lang:
             output = output.replace(f'<html lang="{site_lang}"', f'<html lang="{lang}"', 1)
         return output
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja bytecode kept in memory; Jinja keys it by template and source checksum."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def site_shape(site: Site) -> object:

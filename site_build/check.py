@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from site_build.diagnostics import Diagnostic, did_you_mean
 from site_build.links import Resolved, resolve_link
-from site_build.model import Site
+from site_build.model import Page, Site
 
 __all__ = ["ExternalLink", "check_site", "external_links"]
 
@@ -21,18 +22,21 @@ class ExternalLink:
     line: int
 
 
-def check_site(site: Site, today: dt.date | None = None) -> list[Diagnostic]:
+def check_site(site: Site, today: dt.date | None = None,
+               pages: Collection[Page] | None = None) -> list[Diagnostic]:
     """Run every cross-page rule over a loaded site.
 
     Args:
         site: The loaded site.
         today: The date review deadlines are compared with (default: today).
+        pages: Check only these pages' links (the live preview, when nothing that other pages
+            link to has changed); default all.
 
     Returns:
         Every problem found; overdue reviews are notices, not errors.
     """
     out: list[Diagnostic] = []
-    for page in site.pages:
+    for page in site.pages if pages is None else pages:
         for link in page.links:
             result = resolve_link(site, page, link.target)
             if not isinstance(result, Resolved) and not result.silent:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from markdown_it import MarkdownIt
 
 from site_build.config import read_config
-from site_build.courses import load_courses
+from site_build.courses import COURSES_DIR, load_courses
 from site_build.diagnostics import Diagnostic
 from site_build.document import parse_body
 from site_build.generated import generated_anchors, generated_headings
@@ -22,6 +24,8 @@ from site_build.vocab import DATA_DIR, load_vocabularies
 from site_build.yamlio import YamlProblem, fast_load, load_yaml
 
 __all__ = ["LoadCache", "Loaded", "engine_for", "load_site", "sources_heading"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,19 @@ class LoadCache:
     context: object = None
     entries: dict[str, tuple[tuple[int, int], Page | None, list[Diagnostic]]] = field(
         default_factory=dict)
+    # Vocabularies and courses, with the size and mtime of the files they were read from.
+    data: dict[str, tuple[object, Any]] = field(default_factory=dict)
+
+    def reuse(self, name: str, files: list[Path], read: Callable[[], T]) -> T:
+        """``read()``, unless ``files`` are unchanged since the last call for ``name``."""
+        stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else
+                      (str(f), -1, -1) for f in files)
+        cached = self.data.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cast(T, cached[1])
+        value = read()
+        self.data[name] = (stamp, value)
+        return value
 
 
 def sources_heading(lang: str) -> str:
@@ -182,7 +199,9 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
     root = root.resolve()
     config, out = read_config(root)
     docs = root / config.docs_dir
-    vocab, vocab_problems = load_vocabularies(docs, root)
+    data_files = sorted((docs / DATA_DIR).glob("*.yml"))
+    vocab, vocab_problems = cache.reuse("vocab", data_files, lambda: load_vocabularies(docs, root)) \
+        if cache else load_vocabularies(docs, root)
     out += vocab_problems
     loader = _PageLoader(config, vocab, root)
     sources: list[tuple[Path, str]] = []
@@ -205,7 +224,10 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
             pages.append(page)
         else:
             failed.add(src)
-    courses, course_problems = load_courses(root, vocab)
+    course_files = [*data_files, *sorted((root / COURSES_DIR).glob("*.yml"))]
+    courses, course_problems = cache.reuse("courses", course_files,
+                                           lambda: load_courses(root, vocab)) \
+        if cache else load_courses(root, vocab)
     out += course_problems
     site = Site(config, vocab, tuple(pages), tuple(courses), frozenset(assets), frozenset(failed))
     return Loaded(site, tuple(sorted(out)))
