@@ -103,3 +103,15 @@ def test_failed_host_build_leaves_site_untouched(site_dir: Path, cli: Callable[.
     assert "the previous site is untouched" in result.stderr
     assert tree_digest(site_dir / "site") == before
     assert not list(site_dir.glob(".site-staging-*"))
+
+
+def test_overdue_review_is_reported_but_does_not_fail(site_dir: Path,
+                                                      cli: Callable[..., Result]) -> None:
+    guide = site_dir / "content" / "ip" / "index.md"
+    guide.write_text(guide.read_text(encoding="utf-8")
+                     .replace("reviewed: 2026-01-01", "reviewed: 2019-01-01")
+                     .replace("review_by: 2099-01-01", "review_by: 2020-01-01"), encoding="utf-8")
+    result = cli("check", "--project", str(site_dir))
+    assert result.exit_code == 0
+    assert ("content/ip/index.md: notice: review_by: review was due 2020-01-01; check the page "
+            "against its sources") in result.stderr
