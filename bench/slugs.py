@@ -1,6 +1,6 @@
 """Heading anchors and file names for the benchmark corpus.
 
-Anchors come from the core's one slug function (``site_build.slug.slugify``) when it exists, so
+Anchors come from the core's one slug function (``site_build.site.slug.slugify``) when it exists, so
 generated links target exactly what the build produces; until then a fallback that follows the
 rule in docs/CONTENT_SCHEMA.md is used (lower case, spaces to ``-``, punctuation removed,
 æ/ø/å kept).
@@ -33,7 +33,7 @@ def fallback_slugify(text: str) -> str:
 
 def _load_core() -> Callable[[str], str] | None:
     try:
-        from site_build.slug import slugify  # type: ignore[import-not-found,unused-ignore]
+        from site_build.site.slug import slugify  # type: ignore[import-not-found,unused-ignore]
     except Exception:
         return None
     try:
@@ -62,7 +62,7 @@ def slugify(text: str) -> str:
 
 
 def uses_core_slugify() -> bool:
-    """Tell whether anchors come from ``site_build.slug.slugify``.
+    """Tell whether anchors come from ``site_build.site.slug.slugify``.
 
     Returns:
         True when the core's slug function was importable.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from site_build.publish import publish
+from site_build.build.publish import publish
 from tests.conftest import page
 from tests.test_bad_inputs import tree_digest
 
@@ -96,7 +96,7 @@ def test_failed_host_build_leaves_site_untouched(site_dir: Path, cli: Callable[.
         (staging / "index.html").write_text("halvferdig")
         raise OSError("disk full")
 
-    monkeypatch.setattr("plugins.host.mkdocs_build", disk_full)
+    monkeypatch.setattr("plugins.mkdocs_host.mkdocs_build", disk_full)
     result = cli("build", "--project", str(site_dir))
     assert result.exit_code == 1
     assert "disk full" in result.stderr

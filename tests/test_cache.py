@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from site_build.check import check_site
-from site_build.load import LoadCache, load_site
+from site_build.checks import run_checks
+from site_build.content.load import LoadCache, load_site
 from tests.conftest import page
 
 
@@ -55,5 +55,5 @@ def test_checking_some_pages_checks_only_their_links(site_dir: Path) -> None:
     (site_dir / "content" / "brutt.md").write_text(page("Brutt", "[x](borte.md)"),
                                                   encoding="utf-8")
     site = load_site(site_dir, 1).site
-    assert any(d.path == "content/brutt.md" for d in check_site(site))
-    assert not check_site(site, pages=[site.by_src["index.md"]])
+    assert any(d.path == "content/brutt.md" for d in run_checks(site))
+    assert not run_checks(site, pages=[site.by_src["index.md"]])

@@ -27,7 +27,7 @@ def test_external_links_are_listed_not_fetched(cli: Callable[..., Result]) -> No
 
 
 def _site():  # type: ignore[no-untyped-def]
-    from site_build.load import load_site
+    from site_build.content.load import load_site
 
     return load_site(REPO).site
 
@@ -67,7 +67,7 @@ def test_modules_and_lessons_have_what_learners_need() -> None:
 
 
 def test_at_least_a_quarter_of_the_words_are_nynorsk() -> None:
-    from site_build.stats import content_stats
+    from site_build.cli.stats import content_stats
 
     stats = content_stats(_site())
     assert stats.share("nn") >= 0.25, f"nynorsk share is {stats.share('nn'):.1%}"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from site_build.document import parse_body
-from site_build.markdown import create_markdown
+from site_build.markdown.document import parse_body
+from site_build.markdown.engine import create_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 ABBREVIATIONS = {"NAV": "Arbeids- og velferdsforvaltningen", "IP": "individuell plan"}

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from site_build.courses import load_courses
-from site_build.load import load_site
+from site_build.content.courses import load_courses
+from site_build.content.load import load_site
+from site_build.io.yaml12 import YamlProblem, fast_load, load_yaml, plain
 from site_build.model import Source, VocabEntry, Vocabularies
-from site_build.schema import FIELDS, validate_front_matter
-from site_build.yamlio import YamlProblem, fast_load, load_yaml, plain
+from site_build.schema.frontmatter import FIELDS, validate_front_matter
 
 VOCAB = Vocabularies(
     audiences=(VocabEntry("nav", "NAV"), VocabEntry("helse", "Helse")),

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_build.slug import slugify
+from site_build.site.slug import slugify
 
 
 def test_norwegian_letters_are_kept() -> None:

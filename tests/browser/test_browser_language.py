@@ -21,7 +21,7 @@ def built_file(site: Path, url: str) -> Path:
 
 
 def test_html_lang_matches_front_matter_on_every_page(built_site: Path) -> None:
-    from site_build.load import load_site
+    from site_build.content.load import load_site
 
     pages = list(load_site(REPO_ROOT).site.pages)
     assert pages, "load_site found no pages"

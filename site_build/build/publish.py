@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from site_build.errors import PublishError
+from site_build.diagnostics.errors import PublishError
 
 __all__ = ["publish", "staging_dir"]
 

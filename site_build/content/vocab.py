@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from site_build.diagnostics import Diagnostic, did_you_mean
+from site_build.io.yaml12 import YamlProblem, item_line, key_line, load_yaml
 from site_build.model import GlossaryTerm, Source, VocabEntry, Vocabularies
-from site_build.yamlio import YamlProblem, item_line, key_line, load_yaml
 
 __all__ = ["DATA_DIR", "load_vocabularies"]
 

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import click
 
-from site_build import pipeline
+from site_build.build import pipeline
+from site_build.build.host import find_host
+from site_build.cli.stats import content_stats, format_stats
+from site_build.content.load import load_site
 from site_build.diagnostics import format_json, format_text
-from site_build.errors import BrobyggerError, ContentError
-from site_build.load import load_site
-from site_build.stats import content_stats, format_stats
+from site_build.diagnostics.errors import BrobyggerError, ContentError
 
 _project = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -38,7 +39,7 @@ def main() -> None:
 def check_cmd(project: Path, fmt: str, external: bool, strict: bool) -> None:
     """Check every page, vocabulary, course and the config; write nothing."""
     try:
-        report = pipeline.check(project, host=pipeline.get_host(), external=external)
+        report = pipeline.check_project(project, host=find_host(), external=external)
     except BrobyggerError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
@@ -69,7 +70,7 @@ def build_cmd(project: Path, out: Path | None, strict: bool, stats: bool, jobs: 
     """Check, build into a staging folder, and swap it into place."""
     started = time.perf_counter()
     try:
-        report = pipeline.build(project, out, strict=strict, jobs=jobs)
+        report = pipeline.build_project(project, out, strict=strict, jobs=jobs)
     except ContentError as exc:
         click.echo(format_text(list(exc.diagnostics)), err=True)
         click.echo("build failed; the previous site is untouched", err=True)
@@ -99,18 +100,16 @@ def stats_cmd(project: Path) -> None:
 
 @main.command("serve")
 @_project
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--address", "--host", "address", default="127.0.0.1", show_default=True,
+              help="The address to serve on (--host is the older name).")
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_cmd(project: Path, host: str, port: int) -> None:
+def serve_cmd(project: Path, address: str, port: int) -> None:
     """Build and serve a preview that rebuilds when content, courses or mkdocs.yml change."""
     try:
-        pipeline.serve(project, host, port)
+        pipeline.serve_project(project, address, port)
     except ContentError as exc:
         click.echo(format_text(list(exc.diagnostics)), err=True)
         sys.exit(1)
     except BrobyggerError as exc:
         raise click.ClickException(str(exc)) from exc
 
-
-if __name__ == "__main__":
-    main()

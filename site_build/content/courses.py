@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from site_build.diagnostics import Diagnostic, did_you_mean
+from site_build.io.discovery import yaml_files
+from site_build.io.yaml12 import YamlProblem, item_line, key_line, load_yaml
 from site_build.model import Course, Lang, Lesson, Vocabularies
-from site_build.yamlio import YamlProblem, item_line, key_line, load_yaml
 
 __all__ = ["COURSES_DIR", "load_courses"]
 
@@ -101,6 +102,6 @@ def load_courses(root: Path, vocab: Vocabularies) -> tuple[list[Course], list[Di
     """
     out: list[Diagnostic] = []
     folder = root / COURSES_DIR
-    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    files = yaml_files(folder)
     courses = [c for f in files if (c := _load_one(f, root, vocab, out)) is not None]
     return courses, out

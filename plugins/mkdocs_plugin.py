@@ -22,11 +22,11 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from site_build.check import check_site
+from site_build.checks import run_checks
+from site_build.content.load import LoadCache, load_site
 from site_build.diagnostics import format_text, has_errors
-from site_build.load import LoadCache, load_site
 from site_build.model import Page, Site
-from site_build.render import Renderer, TocItem
+from site_build.render.page import Renderer, TocItem
 
 log = logging.getLogger("mkdocs.plugins.brobygger")
 
@@ -74,7 +74,7 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             loaded = load_site(root, jobs=1 if self.cache else None, cache=self.cache)
             shape = site_shape(loaded.site)
             diagnostics = [*loaded.diagnostics,
-                           *check_site(loaded.site, pages=self._changed_pages(loaded.site, shape))]
+                           *run_checks(loaded.site, pages=self._changed_pages(loaded.site, shape))]
             if has_errors(diagnostics):
                 raise ContentProblems("Brobygger found problems:\n" + format_text(diagnostics))
             for d in diagnostics:

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from site_build.diagnostics import Diagnostic, did_you_mean
+from site_build.io.yaml12 import YamlProblem, key_line, load_yaml
 from site_build.model import Lang, SiteConfig
-from site_build.yamlio import YamlProblem, key_line, load_yaml
 
 __all__ = ["CONFIG_FILE", "read_config"]
 
@@ -52,6 +52,5 @@ def read_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         site_dir=str(data.get("site_dir", "site")),
         language=cast(Lang, language),
         use_directory_urls=bool(data.get("use_directory_urls", True)),
-        site_name=str(data.get("site_name", "Brobygger")),
     )
     return config, problems

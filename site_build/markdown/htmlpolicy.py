@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from site_build.model import is_external
+
 __all__ = ["scan_html"]
 
 _FORBIDDEN_TAGS = {"script", "object", "embed", "base", "meta"}
@@ -28,7 +30,7 @@ class _Scanner(HTMLParser):
                 self.found.append((line, "url() in a style attribute is not allowed"))
         if tag == "iframe":
             src = dict(attrs).get("src") or ""
-            if ":" in src.split("/", 1)[0] or src.startswith("//"):
+            if is_external(src):
                 self.found.append((line, f"an iframe from another host ({src}) is not allowed"))
 
     handle_startendtag = handle_starttag

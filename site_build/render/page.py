@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from site_build.generated import glossary_html, sources_html, sources_section
-from site_build.links import Resolved, resolve_link
-from site_build.load import sources_heading
-from site_build.markdown import LINK_SLOT
+from site_build.generate.parts import glossary_html, sources_html, sources_section
+from site_build.i18n import text
+from site_build.markdown.engine import LINK_SLOT
 from site_build.model import Heading, Page, Site
+from site_build.site.links import Resolved, resolve_link
 
 __all__ = ["RenderedPage", "Renderer", "TocItem"]
 
@@ -71,7 +71,7 @@ class Renderer:
         elif page.front.generated == "sources":
             parts.append(sources_html(page, self.site))
         if page.front.sources:
-            title = sources_heading(page.front.lang)
+            title = text("sources", page.front.lang)
             heading = next(h for h in reversed(page.headings) if h.text == title)
             parts.append(sources_section(page, self.site, heading))
         return RenderedPage("".join(parts), _toc(page.headings))

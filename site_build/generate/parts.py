@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
+from site_build.i18n import SOURCE_GROUPS, text
 from site_build.model import Heading, Page, Site, Source, Vocabularies
-from site_build.slug import slugify
-from site_build.urls import relative_url
+from site_build.site.slug import slugify
+from site_build.site.urls import relative_url
 
 __all__ = [
     "SOURCES_PAGE",
@@ -20,8 +21,6 @@ __all__ = [
 ]
 
 SOURCES_PAGE = "kilder.md"
-_SOURCE_GROUPS = (("seed", "Kildedokumentene", "Kjeldedokumenta"),
-                  ("outside", "Andre kilder", "Andre kjelder"))
 
 
 def source_anchor(source_id: str) -> str:
@@ -49,7 +48,7 @@ def generated_headings(page_generated: str | None, vocab: Vocabularies, nynorsk:
         return [Heading(2, letter, f"bokstav-{slugify(letter)}", line) for letter in letters]
     if page_generated == "sources":
         return [Heading(2, nn if nynorsk else nb, slugify(nb), line)
-                for kind, nb, nn in _SOURCE_GROUPS if any(s.kind == kind for s in vocab.sources)]
+                for kind, nb, nn in SOURCE_GROUPS if any(s.kind == kind for s in vocab.sources)]
     return []
 
 
@@ -99,7 +98,7 @@ def sources_html(page: Page, site: Site) -> str:
             citing.setdefault(sid, []).append(other)
     nynorsk = page.front.lang == "nn"
     parts: list[str] = []
-    for kind, nb, nn in _SOURCE_GROUPS:
+    for kind, nb, nn in SOURCE_GROUPS:
         group = [s for s in site.vocab.sources if s.kind == kind]
         if not group:
             continue
@@ -108,9 +107,10 @@ def sources_html(page: Page, site: Site) -> str:
             pages = sorted(citing.get(source.id, []), key=lambda p: p.front.title)
             cited = ", ".join(f'<a href="{relative_url(page.url, p.url)}">{escape(p.front.title)}</a>'
                               for p in pages)
-            count = f"{len(pages)} side" if len(pages) == 1 else f"{len(pages)} sider"
-            unused = "Ikkje sitert enno." if nynorsk else "Ikke sitert ennå."
-            uses = f"<br>Brukt på {count}: {cited}" if pages else f"<br>{unused}"
+            lang = page.front.lang
+            count = f"{len(pages)} {text('page' if len(pages) == 1 else 'pages', lang)}"
+            uses = f"<br>{text('used_on', lang)} {count}: {cited}" if pages \
+                else f"<br>{text('not_cited', lang)}"
             parts.append(f'<li id="{source_anchor(source.id)}">{source_label(source)}{uses}</li>')
         parts.append("</ul>")
     return "\n".join(parts) + "\n"
@@ -127,7 +127,7 @@ def sources_section(page: Page, site: Site, heading: Heading) -> str:
         label = source_label(source)
         if list_page is not None and list_page is not page:
             href = relative_url(page.url, list_page.url) + f"#{source_anchor(sid)}"
-            about = "Om kjelda" if page.front.lang == "nn" else "Om kilden"
+            about = text("about_source", page.front.lang)
             label += f' <a href="{href}" class="bb-source-link">{about}</a>'
         items.append(f"<li>{label}</li>")
     return (f'<h2 id="{heading.id}">{escape(heading.text)}</h2>\n'

@@ -1,4 +1,4 @@
-"""One parse of a page body: tokens, headings, links, dangerous HTML and plain text."""
+"""One parse of a page body: tokens, headings, links, problems (dangerous HTML too) and text."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from site_build.htmlsafety import scan_html
-from site_build.model import Heading, HtmlFinding, Link
-from site_build.slug import slugify
+from site_build.markdown.htmlpolicy import scan_html
+from site_build.model import Heading, Link
+from site_build.site.slug import slugify
 
 __all__ = ["ParsedBody", "parse_body"]
 
@@ -24,7 +24,6 @@ class ParsedBody:
     tokens: list[Token]
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    html_findings: list[HtmlFinding] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)
     text: str = ""
     html: str = ""
@@ -74,11 +73,11 @@ def _walk_inline(inline: Token, first_line: int, body: ParsedBody) -> None:
                 body.problems.append((line, "image", "an image needs alt text: ![what it shows](…)"))
         elif child.type == "html_inline":
             for offset, message in scan_html(child.content):
-                body.html_findings.append(HtmlFinding(line + offset - 1, message))
+                body.problems.append((line + offset - 1, "html", message))
         elif child.type == "text" and _REFUSED_JS_LINK.search(child.content):
             # markdown-it refuses javascript: links and leaves them as text; still an error,
             # since the editor meant a link.
-            body.html_findings.append(HtmlFinding(line, "'javascript:' link is not allowed"))
+            body.problems.append((line, "html", "'javascript:' link is not allowed"))
 
 
 def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
@@ -86,7 +85,7 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
     """Parse a page body once and collect everything the checks and the renderer need.
 
     Args:
-        md: The engine from :func:`site_build.markdown.create_markdown`.
+        md: The engine from :func:`site_build.markdown.engine.create_markdown`.
         text: The body, after front matter.
         first_line: The 1-based file line the body starts on.
         lang: ``nb`` or ``nn``.
@@ -120,7 +119,7 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
             words.append(_inline_text(tok))
         elif tok.type == "html_block":
             for offset, message in scan_html(tok.content):
-                body.html_findings.append(HtmlFinding(line + offset - 1, message))
+                body.problems.append((line + offset - 1, "html", message))
         elif tok.type in ("fence", "code_block"):
             words.append(tok.content)
     body.text = "\n".join(w for w in words if w)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from site_build.diagnostics import Diagnostic, did_you_mean
+from site_build.io.yaml12 import item_line, key_line
 from site_build.model import FrontMatter, Lang, PageType, Vocabularies
-from site_build.yamlio import item_line, key_line
 
 __all__ = ["FIELDS", "PAGE_TYPES", "REQUIRED_BY_TYPE", "validate_front_matter"]
 

@@ -5,34 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol
 
-from site_build.check import ExternalLink, check_site, external_links
-from site_build.courses import COURSES_DIR
+from site_build.build.host import Host, find_host
+from site_build.build.publish import publish, staging_dir
+from site_build.checks import ExternalLink, external_links, run_checks
+from site_build.content.courses import COURSES_DIR
+from site_build.content.load import load_site
 from site_build.diagnostics import Diagnostic, has_errors
-from site_build.errors import ContentError, HostError
-from site_build.load import load_site
+from site_build.diagnostics.errors import ContentError
 from site_build.model import Site
-from site_build.publish import publish, staging_dir
 
-__all__ = ["BuildReport", "CheckReport", "Host", "build", "check", "get_host", "serve"]
-
-
-class Host(Protocol):
-    """What the pipeline needs of a site host (MkDocs today)."""
-
-    name: str
-
-    def validate(self, root: Path) -> list[Diagnostic]:
-        """Validate the host's configuration."""
-
-    def build(self, root: Path, site: Site, out: Path, strict: bool = True) -> None:
-        """Build the loaded site into ``out``."""
-
-    def serve(self, root: Path, host: str, port: int, watch: list[Path]) -> None:
-        """Serve with reload until interrupted."""
+__all__ = ["BuildReport", "CheckReport", "build_project", "check_project", "serve_project"]
 
 
 @dataclass(frozen=True)
@@ -57,20 +41,7 @@ class BuildReport:
     pages: int
 
 
-def get_host(name: str = "mkdocs") -> Host:
-    """Find the host registered under ``name`` in the ``brobygger.hosts`` entry points.
-
-    Raises:
-        HostError: No such host is installed.
-    """
-    for ep in entry_points(group="brobygger.hosts"):
-        if ep.name == name:
-            host: Host = ep.load()()
-            return host
-    raise HostError(f"no site host named '{name}' is installed (pip install -e .)")
-
-
-def check(root: Path, *, host: Host | None = None, today: dt.date | None = None,
+def check_project(root: Path, *, host: Host | None = None, today: dt.date | None = None,
           external: bool = False, jobs: int | None = None) -> CheckReport:
     """Load and check the project; write nothing.
 
@@ -82,15 +53,15 @@ def check(root: Path, *, host: Host | None = None, today: dt.date | None = None,
         jobs: Worker processes (``None``: one per core).
     """
     loaded = load_site(root, jobs)
-    diagnostics = [*loaded.diagnostics, *check_site(loaded.site, today)]
+    diagnostics = [*loaded.diagnostics, *run_checks(loaded.site, today)]
     if host is not None:
         diagnostics += host.validate(root.resolve())
     links = tuple(external_links(loaded.site)) if external else ()
     return CheckReport(loaded.site, tuple(sorted(set(diagnostics))), links)
 
 
-def build(root: Path, out: Path | None = None, *, strict: bool = True,
-          host: Host | None = None, jobs: int | None = None) -> BuildReport:
+def build_project(root: Path, out: Path | None = None, *, strict: bool = True,
+                  host: Host | None = None, jobs: int | None = None) -> BuildReport:
     """Check, build into a staging folder, then swap it into ``out``.
 
     On any error nothing is published and the previous ``out`` is untouched.
@@ -101,8 +72,8 @@ def build(root: Path, out: Path | None = None, *, strict: bool = True,
         PublishError: The swap failed.
     """
     root = root.resolve()
-    host = host or get_host()
-    report = check(root, host=host, jobs=jobs)
+    host = host or find_host()
+    report = check_project(root, host=host, jobs=jobs)
     if report.failed(strict):
         raise ContentError(report.diagnostics)
     out = (out or root / report.site.config.site_dir).resolve()
@@ -116,11 +87,11 @@ def build(root: Path, out: Path | None = None, *, strict: bool = True,
     return BuildReport(report, out, len(report.site.pages))
 
 
-def serve(root: Path, host_addr: str = "127.0.0.1", port: int = 8000,
-          host: Host | None = None) -> None:
+def serve_project(root: Path, address: str = "127.0.0.1", port: int = 8000,
+                  host: Host | None = None) -> None:
     """Serve a live preview that rebuilds on changes in content, courses and the config."""
     root = root.resolve()
-    report = check(root, host=None)
+    report = check_project(root, host=None)
     if report.failed(strict=False):
         raise ContentError(report.diagnostics)
-    (host or get_host()).serve(root, host_addr, port, [root / COURSES_DIR])
+    (host or find_host()).serve(root, address, port, [root / COURSES_DIR])

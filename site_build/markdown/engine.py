@@ -26,12 +26,13 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from site_build.links import is_external
+from site_build.i18n import ADMONITION_TITLES
+from site_build.model import is_external
 
-__all__ = ["ADMONITION_TITLES", "LINK_SLOT", "create_markdown", "link_slot"]
+__all__ = ["LINK_SLOT", "create_markdown", "link_slot"]
 
 # Links are rendered as slots (private-use characters around the link's index in the page)
-# and filled in once every page is known; see site_build.render.
+# and filled in once every page is known; see site_build.render.page.
 LINK_SLOT = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -39,23 +40,6 @@ def link_slot(index: int) -> str:
     """The placeholder written for link number ``index`` of a page."""
     return f"\ue000{index}\ue001"
 
-# Default titles by admonition type, in bokmål and nynorsk.
-ADMONITION_TITLES: dict[str, tuple[str, str]] = {
-    "note": ("Merk", "Merk"),
-    "info": ("Info", "Info"),
-    "tip": ("Tips", "Tips"),
-    "warning": ("Advarsel", "Åtvaring"),
-    "danger": ("Fare", "Fare"),
-    "example": ("Eksempel", "Døme"),
-    "quote": ("Sitat", "Sitat"),
-    "question": ("Spørsmål", "Spørsmål"),
-    "abstract": ("Sammendrag", "Samandrag"),
-    "success": ("Svar", "Svar"),
-    "failure": ("Feil", "Feil"),
-    "bug": ("Feil", "Feil"),
-    "refleksjon": ("Refleksjonsoppgave", "Refleksjonsoppgåve"),
-    "kursleder": ("Til kurslederen", "Til kursleiaren"),
-}
 # Our own admonition types borrow the look of one of Material's.
 _LOOKS = {"refleksjon": "question", "kursleder": "abstract"}
 _HEADING_ATTRS = re.compile(r"\s*\{((?:\s*[#.][\w\-æøåÆØÅ]+)+)\s*\}\s*$")

@@ -12,7 +12,6 @@ __all__ = [
     "FrontMatter",
     "GlossaryTerm",
     "Heading",
-    "HtmlFinding",
     "Lesson",
     "Link",
     "Page",
@@ -22,6 +21,7 @@ __all__ = [
     "Source",
     "VocabEntry",
     "Vocabularies",
+    "is_external",
 ]
 
 PageType = Literal["page", "module", "lesson", "guidance", "checklist", "case", "news"]
@@ -37,7 +37,6 @@ class SiteConfig:
     site_dir: str = "site"
     language: Lang = "nb"
     use_directory_urls: bool = True
-    site_name: str = "Brobygger"
 
 
 @dataclass(frozen=True)
@@ -133,18 +132,14 @@ class Link:
     line: int
     image: bool = False
 
-    @property
-    def is_external(self) -> bool:
-        """True for links that leave the site (``https:``, ``mailto:``…)."""
-        return ":" in self.target.split("/", 1)[0] and not self.target.startswith("#")
 
+def is_external(target: str) -> bool:
+    """True for a URL that leaves the site: one with a scheme (``https:``, ``mailto:``) or ``//``.
 
-@dataclass(frozen=True)
-class HtmlFinding:
-    """Dangerous raw HTML found in a page body."""
-
-    line: int
-    what: str
+    The one definition: links, images, the Markdown engine and the HTML policy all use it.
+    """
+    scheme = target.split(":", 1)[0] if ":" in target else ""
+    return (bool(scheme) and "/" not in scheme and "#" not in scheme) or target.startswith("//")
 
 
 @dataclass(frozen=True)
@@ -168,7 +163,6 @@ class Page:
     body_line: int
     headings: tuple[Heading, ...] = ()
     links: tuple[Link, ...] = ()
-    html_findings: tuple[HtmlFinding, ...] = ()
     text: str = ""
     extra_anchors: frozenset[str] = frozenset()
 

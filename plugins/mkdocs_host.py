@@ -15,12 +15,12 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from plugins.content import BrobyggerContentPlugin
-from site_build.config import CONFIG_FILE
+from plugins.mkdocs_plugin import BrobyggerContentPlugin
+from site_build.content.config import CONFIG_FILE
 from site_build.diagnostics import Diagnostic
-from site_build.errors import ContentError, HostError
+from site_build.diagnostics.errors import ContentError, HostError
+from site_build.io.yaml12 import YamlProblem, item_line, key_line, load_yaml
 from site_build.model import Site
-from site_build.yamlio import YamlProblem, item_line, key_line, load_yaml
 
 PLUGIN_NAME = "brobygger/content"
 
@@ -110,7 +110,7 @@ class MkDocsHost:
         except Exception as exc:  # a host failure of any kind must not reach publishing
             raise HostError(f"MkDocs failed: {type(exc).__name__}: {exc}") from exc
 
-    def serve(self, root: Path, host: str, port: int, watch: list[Path]) -> None:
+    def serve(self, root: Path, address: str, port: int, watch: list[Path]) -> None:
         """Serve with live reload; each rebuild loads and checks the site afresh."""
         problems = self.validate(root)
         if problems:
@@ -124,5 +124,5 @@ class MkDocsHost:
         logger.setLevel(logging.INFO)
         logger.propagate = False
         logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
-        mkdocs_serve(config_file=str(root / CONFIG_FILE), dev_addr=f"{host}:{port}",
+        mkdocs_serve(config_file=str(root / CONFIG_FILE), dev_addr=f"{address}:{port}",
                      watch=[str(p) for p in watch], livereload=True, build_type="dirty")

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from site_build.diagnostics import did_you_mean
-from site_build.model import Page, Site
-from site_build.urls import relative_url
+from site_build.model import Page, Site, is_external
+from site_build.site.urls import relative_url
 
-__all__ = ["Resolved", "Unresolved", "is_external", "resolve_link"]
+__all__ = ["Resolved", "Unresolved", "resolve_link"]
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,6 @@ class Unresolved:
 
     message: str
     silent: bool = False  # the target exists but failed to load; already reported
-
-
-def is_external(target: str) -> bool:
-    """True for links that leave the site (a scheme such as ``https:`` or ``mailto:``)."""
-    scheme = target.split(":", 1)[0] if ":" in target else ""
-    return (bool(scheme) and "/" not in scheme and "#" not in scheme) or target.startswith("//")
 
 
 def resolve_link(site: Site, page: Page, target: str) -> Resolved | Unresolved:

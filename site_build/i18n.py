@@ -1,0 +1,50 @@
+"""Every bokmål and nynorsk string the core puts into pages, and the language codes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from site_build.model import Lang
+
+__all__ = ["ADMONITION_TITLES", "LANGS", "SOURCE_GROUPS", "text"]
+
+LANGS: tuple[Lang, ...] = ("nb", "nn")
+
+# Default titles of untitled admonitions, by type: (bokmål, nynorsk).
+ADMONITION_TITLES: dict[str, tuple[str, str]] = {
+    "note": ("Merk", "Merk"),
+    "info": ("Info", "Info"),
+    "tip": ("Tips", "Tips"),
+    "warning": ("Advarsel", "Åtvaring"),
+    "danger": ("Fare", "Fare"),
+    "example": ("Eksempel", "Døme"),
+    "quote": ("Sitat", "Sitat"),
+    "question": ("Spørsmål", "Spørsmål"),
+    "abstract": ("Sammendrag", "Samandrag"),
+    "success": ("Svar", "Svar"),
+    "failure": ("Feil", "Feil"),
+    "bug": ("Feil", "Feil"),
+    "refleksjon": ("Refleksjonsoppgave", "Refleksjonsoppgåve"),
+    "kursleder": ("Til kurslederen", "Til kursleiaren"),
+}
+
+# The groups of the source list: (source kind, bokmål heading, nynorsk heading).
+SOURCE_GROUPS: tuple[tuple[Literal["seed", "outside"], str, str], ...] = (
+    ("seed", "Kildedokumentene", "Kjeldedokumenta"),
+    ("outside", "Andre kilder", "Andre kjelder"),
+)
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    "sources": ("Kilder", "Kjelder"),
+    "about_source": ("Om kilden", "Om kjelda"),
+    "not_cited": ("Ikke sitert ennå.", "Ikkje sitert enno."),
+    "used_on": ("Brukt på", "Brukt på"),
+    "page": ("side", "side"),
+    "pages": ("sider", "sider"),
+}
+
+
+def text(key: str, lang: str) -> str:
+    """The string ``key`` in ``lang`` (``nn`` for nynorsk, anything else bokmål)."""
+    nb, nn = _TEXTS[key]
+    return nn if lang == "nn" else nb
