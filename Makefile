@@ -44,6 +44,7 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 lint: $(STAMP)
 	$(BIN)/ruff check site_build search plugins tests bench
 	$(BIN)/mypy site_build search
+	$(BIN)/lint-imports --no-cache
 
 test: $(STAMP) system-deps tests/browser/node_modules/.installed lint
 	$(BIN)/pytest -n 2 -p no:cacheprovider

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-__all__ = ["Diagnostic", "Severity", "did_you_mean", "format_json", "format_text", "has_errors"]
+__all__ = ["Collector", "Diagnostic", "Severity", "did_you_mean", "format_json", "format_text",
+           "has_errors"]
 
 Severity = Literal["error", "warning", "notice"]
 
@@ -36,6 +37,38 @@ class Diagnostic:
         where = f"{self.path}:{self.line}" if self.line else self.path
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {prefix}{self.key}: {self.message}"
+
+
+class Collector:
+    """The one way to gather diagnostics: every problem of a run, for one file at a time.
+
+    Args:
+        path: The file the problems are about, relative to the project root.
+        offset: Added to every line given, for text that starts inside a file (front matter
+            lines are counted from the first YAML line).
+        into: The list to append to (a run's shared list); a new one if not given.
+    """
+
+    def __init__(self, path: str, offset: int = 0, into: list[Diagnostic] | None = None) -> None:
+        self.path, self.offset = path, offset
+        self.items: list[Diagnostic] = [] if into is None else into
+
+    def error(self, line: int, key: str, message: str) -> None:
+        """Record an error (``line`` 0: about the whole file)."""
+        self.add(line, key, message, "error")
+
+    def warning(self, line: int, key: str, message: str) -> None:
+        """Record a warning: it fails strict builds only."""
+        self.add(line, key, message, "warning")
+
+    def add(self, line: int, key: str, message: str, severity: Severity = "error") -> None:
+        """Record a problem of any severity."""
+        at = line + self.offset if line else self.offset
+        self.items.append(Diagnostic(self.path, at, key, message, severity))
+
+    def for_file(self, path: str, offset: int = 0) -> Collector:
+        """A collector for another file that appends to the same list."""
+        return Collector(path, offset, self.items)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
