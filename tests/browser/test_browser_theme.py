@@ -1,13 +1,15 @@
 """The theme layer in overrides/ still matches the Material templates it was derived from.
 
 Some overrides are copies of Material's templates with a small fix (see each file's header).
-When Material is upgraded and one of those originals changes, this test fails: re-derive the
-override from the new original (copy it, re-apply the fix), then update the hash here.
+Material's version comes from requirements.lock. When `make upgrade` moves it to a release in
+which one of those originals changed, this test fails: re-derive the override from the new
+original (copy it, re-apply the fix), then update the hash here, before committing the lock.
 """
 
 from __future__ import annotations
 
 import hashlib
+from importlib.metadata import version
 from pathlib import Path
 
 import material
@@ -29,12 +31,23 @@ DERIVED_FROM = {
 """Override path -> sha256 of the Material 9.8.1 original it was derived from."""
 
 
+def material_version() -> str:
+    return version("mkdocs-material")
+
+
+def test_the_lock_installs_the_material_the_overrides_were_derived_from() -> None:
+    lock = (REPO_ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert f"mkdocs-material=={material_version()} " in lock, (
+        "the installed Material is not the locked one: run make (it installs requirements.lock)")
+
+
 @pytest.mark.parametrize("name", sorted(DERIVED_FROM))
 def test_override_is_derived_from_the_installed_material(name: str) -> None:
     assert (OVERRIDES / name).is_file(), f"overrides/{name} is gone: drop it from DERIVED_FROM"
     original = MATERIAL_TEMPLATES / name
     digest = hashlib.sha256(original.read_bytes()).hexdigest()
     assert digest == DERIVED_FROM[name], (
-        f"Material's {name} changed since overrides/{name} was derived from it: copy the new "
-        f"original, re-apply the fix described in the override's header, update the hash"
+        f"Material's {name} changed since overrides/{name} was derived from it (requirements.lock "
+        f"now installs mkdocs-material {material_version()}): copy the new original, re-apply the "
+        f"fix described in the override's header, update the hash here"
     )
