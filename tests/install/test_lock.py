@@ -12,8 +12,8 @@ from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[2]
 LOCK = REPO / "requirements.lock"
-ENTRY = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;]+)(?: ;[^\\]*)? \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)",
-                   re.MULTILINE)
+ENTRY = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;]+)(?: ;[^\\]*)? \\\n"
+                   r"((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", re.MULTILINE)
 
 
 def locked() -> dict[str, list[str]]:
