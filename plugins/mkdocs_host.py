@@ -66,6 +66,7 @@ class MkDocsHost:
     """Builds and serves a Brobygger project with MkDocs and Material."""
 
     name = "mkdocs"
+    subpath = ""  # the pages are the site's root; other hosts build into sub-paths
 
     def _load(self, root: Path, **overrides: object) -> tuple[object, list[Diagnostic]]:
         collect = _Collect()

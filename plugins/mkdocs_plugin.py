@@ -7,6 +7,7 @@ empty body, so Python-Markdown does no work and MkDocs' link validation has noth
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ from site_build.content.load import LoadCache, load_site
 from site_build.diagnostics import format_text, has_errors
 from site_build.model import Page, Site
 from site_build.render.page import Renderer, TocItem
+from site_build.site.nav import Navigation as CoreNavigation
+from site_build.site.nav import NavItem, NavSection, build_navigation
+from site_build.site.shape import site_shape
 
 log = logging.getLogger("mkdocs.plugins.brobygger")
 
@@ -144,30 +148,21 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(100)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Order pages by ``order`` then title, and name sections after their index pages."""
+        """Put MkDocs' navigation in the core's order, with its section titles and prev/next.
+
+        MkDocs links previous and next pages before this event, in its own order; they are set
+        again here so the footer follows the sidebar.
+        """
         assert self.site is not None
-        site = self.site
-
-        def key(item: Any) -> tuple[int, int, str]:
-            page = item if isinstance(item, MkPage) else _index_of(item)
-            core = site.page(page.file.src_uri) if page is not None else None
-            is_index = core is not None and core.src_path.rsplit("/", 1)[-1] == "index.md" \
-                and isinstance(item, MkPage)
-            order = core.front.order if core is not None and core.front.order is not None else 10**6
-            title = core.front.title if core is not None else str(getattr(item, "title", ""))
-            return (0 if is_index else 1, order, title.lower())
-
-        def sort(items: list[Any]) -> None:
-            items.sort(key=key)
-            for item in items:
-                if isinstance(item, Section):
-                    index = _index_of(item)
-                    core = site.page(index.file.src_uri) if index is not None else None
-                    if core is not None:
-                        item.title = core.front.title
-                    sort(item.children)
-
-        sort(nav.items)
+        core = build_navigation(self.site.pages)
+        ranks = {_core_key(item): i for item, i in _ranked(core.items)}
+        _arrange(nav.items, core, ranks, 0)
+        by_src = {page.file.src_uri: page for page in nav.pages}
+        ordered = [by_src.pop(p.src_path) for p in core.reading_order if p.src_path in by_src]
+        nav.pages = [*ordered, *(p for p in nav.pages if p.file.src_uri in by_src)]
+        bookended = [None, *nav.pages, None]
+        for i, page in enumerate(nav.pages):
+            page.previous_page, page.next_page = bookended[i], bookended[i + 2]
         return nav
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig,
@@ -210,15 +205,45 @@ class _CompiledTemplates(BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-def site_shape(site: Site) -> object:
-    """What other pages show of each page: if this is unchanged, an edit touches one page."""
-    pages = tuple((p.src_path, p.url, p.front.title, p.front.order, p.front.lang,
-                   p.front.sources, p.front.hide, p.anchors) for p in site.pages)
-    return (site.config, site.vocab, site.courses, site.assets, site.failed, pages)
+def _core_key(item: NavItem) -> str:
+    return item.folder + "/" if isinstance(item, NavSection) else item.src_path
 
 
-def _index_of(section: Any) -> MkPage | None:
-    for child in getattr(section, "children", []) or []:
-        if isinstance(child, MkPage) and child.file.src_uri.rsplit("/", 1)[-1] == "index.md":
-            return child
+def _ranked(items: tuple[NavItem, ...]) -> Iterator[tuple[NavItem, int]]:
+    """Every item of the core's tree with its position among its siblings."""
+    for i, item in enumerate(items):
+        yield item, i
+        if isinstance(item, NavSection):
+            yield from _ranked(item.children)
+
+
+def _mk_key(item: Any, depth: int) -> str | None:
+    """The core's key of a MkDocs nav item: a page's path, or a section's folder + ``/``."""
+    if isinstance(item, MkPage):
+        return item.file.src_uri
+    if isinstance(item, Section):
+        first = next(iter(_mk_pages(item.children)), None)
+        if first is not None:
+            return "/".join(first.file.src_uri.split("/")[: depth + 1]) + "/"
     return None
+
+
+def _mk_pages(items: list[Any]) -> Iterator[MkPage]:
+    for item in items:
+        if isinstance(item, MkPage):
+            yield item
+        elif isinstance(item, Section):
+            yield from _mk_pages(item.children)
+
+
+def _arrange(items: list[Any], core: CoreNavigation, ranks: dict[str, int], depth: int) -> None:
+    """Sort MkDocs' items as the core does; anything the core does not know goes last."""
+    keys = {id(item): _mk_key(item, depth) for item in items}
+    items.sort(key=lambda item: (0, ranks[k]) if (k := keys[id(item)]) in ranks else (1, 0))
+    for item in items:
+        if isinstance(item, Section):
+            key = keys[id(item)]
+            section = core.sections.get(key[:-1]) if key else None
+            if section is not None:
+                item.title = section.title
+            _arrange(item.children, core, ranks, depth + 1)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from site_build.build import pipeline
-from site_build.build.host import find_host
+from site_build.build.host import find_hosts
 from site_build.cli.stats import content_stats, format_stats
 from site_build.content.load import load_site
 from site_build.diagnostics import format_json, format_text
@@ -39,7 +39,7 @@ def main() -> None:
 def check_cmd(project: Path, fmt: str, external: bool, strict: bool) -> None:
     """Check every page, vocabulary, course and the config; write nothing."""
     try:
-        report = pipeline.check_project(project, host=find_host(), external=external)
+        report = pipeline.check_project(project, hosts=find_hosts(), external=external)
     except BrobyggerError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":

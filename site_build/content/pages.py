@@ -7,8 +7,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from site_build.diagnostics import Diagnostic
-from site_build.generate.parts import generated_anchors, generated_headings
-from site_build.i18n import text as i18n_text
+from site_build.generate.registry import generated_anchors, generated_headings
 from site_build.io.frontmatter import split_front_matter
 from site_build.io.yaml12 import YamlProblem, fast_load, load_yaml
 from site_build.markdown.document import parse_body
@@ -80,17 +79,14 @@ class PageLoader:
                            if line.startswith("title:")), 1)
         headings = [Heading(1, front.title, slugify(front.title), title_line)]
         headings += [h for h in parsed.headings if h.level > 1]
-        headings += generated_headings(front.generated, self.vocab, front.lang == "nn", body_line)
-        if front.sources:
-            title = i18n_text("sources", front.lang)
-            headings.append(Heading(2, title, slugify(title), body_line))
+        headings += generated_headings(front, self.vocab, body_line)
         self._check_headings(rel, headings)
         return Page(
             src_path=src_path, path=rel, url=url_for(src_path, self.config.use_directory_urls),
             front=front, body_html=parsed.html, body_line=body_line, headings=tuple(headings),
             links=tuple(parsed.links),
             text=parsed.text,
-            extra_anchors=generated_anchors(front.generated, self.vocab))
+            extra_anchors=generated_anchors(front, self.vocab))
 
     def _front_matter(self, rel: str, yaml_text: str) -> tuple[FrontMatter | None,
                                                               list[Diagnostic] | None]:

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from site_build.generate.parts import glossary_html, sources_html, sources_section
-from site_build.i18n import text
+from site_build.generate.registry import generated_html
 from site_build.markdown.engine import LINK_SLOT
 from site_build.model import Heading, Page, Site
 from site_build.site.links import Resolved, resolve_link
@@ -65,14 +64,7 @@ class Renderer:
     def render(self, page: Page) -> RenderedPage:
         """Render one page: H1 from its title, body, generated parts, *Kilder*."""
         h1 = page.headings[0]
-        parts = [f'<h1 id="{h1.id}">{escape(page.front.title)}</h1>\n', self._fill_links(page)]
-        if page.front.generated == "glossary":
-            parts.append(glossary_html(page, self.site.vocab))
-        elif page.front.generated == "sources":
-            parts.append(sources_html(page, self.site))
-        if page.front.sources:
-            title = text("sources", page.front.lang)
-            heading = next(h for h in reversed(page.headings) if h.text == title)
-            parts.append(sources_section(page, self.site, heading))
-        return RenderedPage("".join(parts), _toc(page.headings))
+        html = (f'<h1 id="{h1.id}">{escape(page.front.title)}</h1>\n' + self._fill_links(page)
+                + generated_html(page, self.site))
+        return RenderedPage(html, _toc(page.headings))
 
