@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from site_build.diagnostics import Diagnostic, did_you_mean
+from site_build.diagnostics import Collector, Diagnostic
 from site_build.io.yaml12 import YamlProblem, key_line, load_yaml
-from site_build.model import Lang, SiteConfig
+from site_build.model import SiteConfig
+from site_build.schema.config import CONFIG
+from site_build.schema.fields import INVALID
+from site_build.schema.records import check_document
 
 __all__ = ["CONFIG_FILE", "read_config"]
 
@@ -18,39 +21,29 @@ def read_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     """Read ``mkdocs.yml`` in ``root``.
 
     Returns:
-        The settings (defaults where the file is unreadable) and any diagnostics.
+        The settings (defaults where the file is unreadable or a setting is wrong) and any
+        diagnostics.
     """
     path = root / CONFIG_FILE
     default = SiteConfig(root=str(root))
+    out = Collector(CONFIG_FILE)
     try:
         doc = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return default, [Diagnostic(CONFIG_FILE, 0, "config", f"no {CONFIG_FILE} in {root}")]
+        out.error(0, "config", f"no {CONFIG_FILE} in {root}")
+        return default, out.items
     except UnicodeDecodeError:
-        return default, [Diagnostic(CONFIG_FILE, 0, "config", "the file is not UTF-8")]
+        out.error(0, "config", "the file is not UTF-8")
+        return default, out.items
     except YamlProblem as exc:
-        return default, [Diagnostic(CONFIG_FILE, exc.line, "config", exc.message)]
-    data: Any = doc.data
-    if not isinstance(data, dict):
-        return default, [Diagnostic(CONFIG_FILE, 1, "config", "expected key: value settings")]
-    problems: list[Diagnostic] = []
-    theme = data.get("theme") or {}
-    language = theme.get("language", "nb") if isinstance(theme, dict) else "nb"
-    if language not in ("nb", "nn"):
-        hint = " ('no' is ambiguous; write 'nb' for bokmål or 'nn' for nynorsk)" \
-            if language in ("no", False) else did_you_mean(str(language), ("nb", "nn"))
-        problems.append(Diagnostic(CONFIG_FILE, key_line(theme, "language", 1), "theme.language",
-                                   f"{language!r} is not supported; use 'nb' or 'nn'{hint}"))
-        language = "nb"
-    docs_dir = str(data.get("docs_dir", "content"))
-    if not (root / docs_dir).is_dir():
-        problems.append(Diagnostic(CONFIG_FILE, key_line(data, "docs_dir", 1), "docs_dir",
-                                   f"folder '{docs_dir}' does not exist"))
-    config = SiteConfig(
-        root=str(root),
-        docs_dir=docs_dir,
-        site_dir=str(data.get("site_dir", "site")),
-        language=cast(Lang, language),
-        use_directory_urls=bool(data.get("use_directory_urls", True)),
-    )
-    return config, problems
+        out.error(exc.line, "config", exc.message)
+        return default, out.items
+    values: Any = check_document(CONFIG, doc.data, out, {})
+    if values is INVALID:
+        return default, out.items
+    theme = values.pop("theme", {})
+    config = SiteConfig(root=str(root), **values, **theme)
+    if not (root / config.docs_dir).is_dir():
+        out.error(key_line(doc.data, "docs_dir", 1), "docs_dir",
+                  f"folder '{config.docs_dir}' does not exist")
+    return config, out.items
