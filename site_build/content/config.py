@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.diagnostics import Collector, Diagnostic
-from site_build.io.yaml12 import YamlProblem, key_line, load_yaml
+from site_build.io.yaml12 import key_line, read_yaml_file
 from site_build.model import SiteConfig
 from site_build.schema.config import CONFIG
 from site_build.schema.fields import INVALID
@@ -27,16 +27,8 @@ def read_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     path = root / CONFIG_FILE
     default = SiteConfig(root=str(root))
     out = Collector(CONFIG_FILE)
-    try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        out.error(0, "config", f"no {CONFIG_FILE} in {root}")
-        return default, out.items
-    except UnicodeDecodeError:
-        out.error(0, "config", "the file is not UTF-8")
-        return default, out.items
-    except YamlProblem as exc:
-        out.error(exc.line, "config", exc.message)
+    doc = read_yaml_file(path, out, "config", missing=f"no {CONFIG_FILE} in {root}")
+    if doc is None:
         return default, out.items
     values: Any = check_document(CONFIG, doc.data, out, {})
     if values is INVALID:

@@ -7,7 +7,7 @@ from typing import Any
 
 from site_build.diagnostics import Collector, Diagnostic
 from site_build.io.discovery import yaml_files
-from site_build.io.yaml12 import YamlProblem, load_yaml
+from site_build.io.yaml12 import read_yaml_file
 from site_build.model import Course, Vocabularies
 from site_build.schema.course import COURSE, MAX_SUMMARY
 from site_build.schema.fields import INVALID
@@ -21,15 +21,10 @@ COURSES_DIR = "courses"
 def _load_one(file: Path, root: Path, vocab: Vocabularies, out: list[Diagnostic]) -> Course | None:
     rel = file.relative_to(root).as_posix()
     collector = Collector(rel, into=out)
-    try:
-        data = load_yaml(file.read_text(encoding="utf-8")).data
-    except UnicodeDecodeError:
-        collector.error(0, "course", "the file is not UTF-8")
+    doc = read_yaml_file(file, collector, "course")
+    if doc is None:
         return None
-    except YamlProblem as exc:
-        collector.error(exc.line, "course", exc.message)
-        return None
-    values: Any = check_document(COURSE, data, collector, {"audiences": {a.id for a in vocab.audiences}})
+    values: Any = check_document(COURSE, doc.data, collector, {"audiences": {a.id for a in vocab.audiences}})
     if values is INVALID:
         return None
     return Course(id=file.stem, path=rel, **values)

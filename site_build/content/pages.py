@@ -6,7 +6,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from site_build.diagnostics import Diagnostic
+from site_build.diagnostics import Collector, Diagnostic
 from site_build.generate.registry import generated_anchors, generated_headings
 from site_build.io.frontmatter import split_front_matter
 from site_build.io.yaml12 import YamlProblem, fast_load, load_yaml
@@ -31,48 +31,42 @@ class PageLoader:
     def __init__(self, config: SiteConfig, vocab: Vocabularies, root: Path) -> None:
         self.config, self.vocab, self.root = config, vocab, root
         self.md = engine_for(vocab)
-        self.out: list[Diagnostic] = []
-
-    def err(self, path: str, line: int, key: str, message: str, warn: bool = False) -> None:
-        self.out.append(Diagnostic(path, line, key, message, "warning" if warn else "error"))
 
     def load_reporting(self, source: tuple[Path, str]) -> tuple[Page | None, list[Diagnostic]]:
         """Load one page; return it with the problems found in it (for worker processes)."""
-        start = len(self.out)
-        page = self.load(*source)
-        problems = self.out[start:]
-        del self.out[start:]
-        return page, problems
+        file, src_path = source
+        out = Collector(file.relative_to(self.root).as_posix())
+        return self.load(file, src_path, out), out.items
 
-    def load(self, file: Path, src_path: str) -> Page | None:
-        rel = file.relative_to(self.root).as_posix()
+    def load(self, file: Path, src_path: str, out: Collector) -> Page | None:
+        """Load the page in ``file``; its problems go to ``out`` (None if it cannot be used)."""
+        rel = out.path
         raw = file.read_bytes()
         try:
             text = raw.decode("utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            self.err(rel, line, "encoding", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} "
-                     f"at position {exc.start}); save it as UTF-8")
+            out.error(line, "encoding", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} "
+                      f"at position {exc.start}); save it as UTF-8")
             return None
         if not text.strip():
-            self.err(rel, 0, "file", "the file is empty; it needs front matter and a body")
+            out.error(0, "file", "the file is empty; it needs front matter and a body")
             return None
         split = split_front_matter(text)
         if split is None:
-            self.err(rel, 1, "front matter", "the page must start with front matter between "
-                     "'---' lines (title, description, audience, topics, sources)")
+            out.error(1, "front matter", "the page must start with front matter between "
+                      "'---' lines (title, description, audience, topics, sources)")
             return None
         yaml_text, body_line, _ = split
-        front, problems = self._front_matter(rel, yaml_text)
-        if problems is None:
+        front, readable = self._front_matter(out, yaml_text)
+        if not readable:
             return None
-        self.out.extend(problems)
         lang = front.lang if front else self.config.language
         body_text = "\n".join(text.split("\n")[body_line - 1 :])
         parsed = parse_body(self.md, body_text, body_line, lang,
                             learner_view=front is not None and front.type == "lesson")
         for line, key, message in parsed.problems:
-            self.err(rel, line, key, message, warn=key in ("image",))
+            out.add(line, key, message, "warning" if key == "image" else "error")
         if front is None:
             return None
         title_line = next((i + 2 for i, line in enumerate(yaml_text.split("\n"))
@@ -80,7 +74,7 @@ class PageLoader:
         headings = [Heading(1, front.title, slugify(front.title), title_line)]
         headings += [h for h in parsed.headings if h.level > 1]
         headings += generated_headings(front, self.vocab, body_line)
-        self._check_headings(rel, headings)
+        self._check_headings(out, headings)
         return Page(
             src_path=src_path, path=rel, url=url_for(src_path, self.config.use_directory_urls),
             front=front, body_html=parsed.html, body_line=body_line, headings=tuple(headings),
@@ -88,37 +82,43 @@ class PageLoader:
             text=parsed.text,
             extra_anchors=generated_anchors(front, self.vocab))
 
-    def _front_matter(self, rel: str, yaml_text: str) -> tuple[FrontMatter | None,
-                                                              list[Diagnostic] | None]:
-        """Fast libyaml path; on any problem, re-read with ruamel to say on which line."""
+    def _front_matter(self, out: Collector, yaml_text: str) -> tuple[FrontMatter | None, bool]:
+        """The front matter (None if invalid) and whether it was readable YAML at all.
+
+        Fast libyaml path; on any problem, re-read with ruamel to say on which line.
+        """
         try:
             data = fast_load(yaml_text)
         except YamlProblem:
             data = None
         else:
-            front, problems = validate_front_matter(data, rel, 1, self.vocab, self.config.language)
+            front, problems = validate_front_matter(data, out.path, 1, self.vocab,
+                                                    self.config.language)
             if not problems:
-                return front, []
+                return front, True
         try:
             located = load_yaml(yaml_text).data
         except YamlProblem as exc:
-            self.err(rel, exc.line + 1, "front matter", exc.message)
-            return None, None
-        return validate_front_matter(located, rel, 1, self.vocab, self.config.language)
+            out.error(exc.line + 1, "front matter", exc.message)
+            return None, False
+        front, problems = validate_front_matter(located, out.path, 1, self.vocab,
+                                                self.config.language)
+        out.items.extend(problems)
+        return front, True
 
-    def _check_headings(self, rel: str, headings: list[Heading]) -> None:
+    def _check_headings(self, out: Collector, headings: list[Heading]) -> None:
         seen: dict[str, Heading] = {}
         previous = 1
         for h in headings:
             if h.id in seen:
                 first = seen[h.id]
                 what = "generated sources section" if first.line == h.line else f"line {first.line}"
-                self.err(rel, h.line, "heading", f"'{h.text}' makes the anchor '#{h.id}', which "
-                         f"the heading '{first.text}' on {what} already uses; reword one or give "
-                         "it its own id with {#other-id}")
+                out.error(h.line, "heading", f"'{h.text}' makes the anchor '#{h.id}', which "
+                          f"the heading '{first.text}' on {what} already uses; reword one or give "
+                          "it its own id with {#other-id}")
             else:
                 seen[h.id] = h
             if h.level > previous + 1:
-                self.err(rel, h.line, "heading", f"heading level jumps from {previous} to "
-                         f"{h.level}; screen reader users navigate by levels", warn=True)
+                out.warning(h.line, "heading", f"heading level jumps from {previous} to "
+                            f"{h.level}; screen reader users navigate by levels")
             previous = h.level

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.diagnostics import Collector, Diagnostic
-from site_build.io.yaml12 import YamlProblem, load_yaml
+from site_build.io.yaml12 import read_yaml_file
 from site_build.model import Vocabularies
 from site_build.schema.fields import INVALID
 from site_build.schema.records import check_document
@@ -15,19 +15,6 @@ from site_build.schema.vocabularies import VOCABULARIES
 __all__ = ["DATA_DIR", "load_vocabularies"]
 
 DATA_DIR = "_data"
-
-
-def _read(file: Path, out: Collector) -> Any:
-    """The file's YAML, or None (reported) when it cannot be read."""
-    try:
-        return load_yaml(file.read_text(encoding="utf-8")).data
-    except FileNotFoundError:
-        out.error(0, "vocabulary", "file is missing")
-    except UnicodeDecodeError:
-        out.error(0, "vocabulary", "the file is not UTF-8")
-    except YamlProblem as exc:
-        out.error(exc.line, "vocabulary", exc.message)
-    return None
 
 
 def load_vocabularies(docs: Path, root: Path) -> tuple[Vocabularies, list[Diagnostic]]:
@@ -42,7 +29,8 @@ def load_vocabularies(docs: Path, root: Path) -> tuple[Vocabularies, list[Diagno
         file = docs / DATA_DIR / f"{name}.yml"
         collector = Collector(file.relative_to(root).as_posix(), into=out)
         known = {"sources": {s.id for s in loaded.get("sources", ())}}
-        entries = check_document(doc, _read(file, collector), collector, known)
+        read = read_yaml_file(file, collector, "vocabulary")
+        entries = check_document(doc, read.data if read else None, collector, known)
         loaded[name] = () if entries is INVALID else entries
     return Vocabularies(loaded["audiences"], loaded["topics"], loaded["sources"],
                         loaded["glossary"]), out

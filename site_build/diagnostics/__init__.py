@@ -66,10 +66,6 @@ class Collector:
         at = line + self.offset if line else self.offset
         self.items.append(Diagnostic(self.path, at, key, message, severity))
 
-    def for_file(self, path: str, offset: int = 0) -> Collector:
-        """A collector for another file that appends to the same list."""
-        return Collector(path, offset, self.items)
-
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """Return a ``; did you mean 'x'?`` suffix for the closest choice, or an empty string."""

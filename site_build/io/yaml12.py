@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -12,7 +13,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-__all__ = ["YamlDoc", "YamlProblem", "item_line", "key_line", "load_yaml", "plain"]
+from site_build.diagnostics import Collector
+
+__all__ = ["YamlDoc", "YamlProblem", "item_line", "key_line", "load_yaml", "plain", "read_yaml_file"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,25 @@ def load_yaml(text: str) -> YamlDoc:
     except YAMLError as exc:
         raise YamlProblem(1, f"malformed YAML: {exc}") from exc
     return YamlDoc(data)
+
+
+def read_yaml_file(file: Path, out: Collector, key: str,
+                   missing: str = "file is missing") -> YamlDoc | None:
+    """Read and parse a YAML file, or report under ``key`` why it cannot be read.
+
+    Returns:
+        The document, or None when the file is missing, not UTF-8 or not valid YAML (each
+        reported to ``out`` with its line where there is one).
+    """
+    try:
+        return load_yaml(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        out.error(0, key, missing)
+    except UnicodeDecodeError:
+        out.error(0, key, "the file is not UTF-8")
+    except YamlProblem as exc:
+        out.error(exc.line, key, exc.message)
+    return None
 
 
 def key_line(mapping: Any, key: str, default: int = 0) -> int:
