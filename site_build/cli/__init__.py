@@ -16,14 +16,37 @@ from site_build.build.host import find_hosts
 from site_build.cli.stats import content_stats, format_stats
 from site_build.content.load import load_site
 from site_build.diagnostics import format_json, format_text
-from site_build.diagnostics.errors import BrobyggerError, ContentError
+from site_build.diagnostics.errors import BrobyggerError, ContentError, PublishError, save_traceback
 
 _project = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
     show_default=True, help="The project folder (with mkdocs.yml).")
 
 
-@click.group()
+class _LastResort(click.Group):
+    """Turns an unexpected exception (a bug) into one line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # the last resort: anything the layers below did not expect
+            try:
+                where = f"the traceback is in {save_traceback(exc)}"
+            except OSError:
+                where = "the traceback could not be saved"
+            what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            click.echo(f"error: brobygger {ctx.invoked_subcommand or ''} failed unexpectedly "
+                       f"({what}). This is a bug in Brobygger, please report it; {where}",
+                       err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_LastResort)
 @click.version_option(package_name="brobygger")
 def main() -> None:
     """Brobygger: Markdown in git to a searchable knowledge portal and course platform."""
@@ -77,12 +100,16 @@ def build_cmd(project: Path, out: Path | None, strict: bool, stats: bool, jobs: 
         sys.exit(1)
     except BrobyggerError as exc:
         click.echo(f"error: {exc}", err=True)
-        click.echo("build failed; the previous site is untouched", err=True)
+        # A publish error says itself where the complete site is.
+        click.echo("build failed" if isinstance(exc, PublishError)
+                   else "build failed; the previous site is untouched", err=True)
         sys.exit(1)
     seconds = time.perf_counter() - started
     warnings = [d for d in report.check.diagnostics if d.severity != "error"]
     for d in warnings:
         click.echo(str(d), err=True)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(f"built {report.pages} pages into {report.out} in {seconds:.2f} s", err=True)
     if stats:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -12,7 +12,7 @@ from site_build.schema.config import CONFIG
 from site_build.schema.fields import INVALID
 from site_build.schema.records import check_document
 
-__all__ = ["CONFIG_FILE", "read_config"]
+__all__ = ["CONFIG_FILE", "read_config", "unsafe_config"]
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -39,3 +39,19 @@ def read_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         out.error(key_line(doc.data, "docs_dir", 1), "docs_dir",
                   f"folder '{config.docs_dir}' does not exist")
     return config, out.items
+
+
+def unsafe_config(root: Path) -> list[Diagnostic]:
+    """Problems that must stop a host from reading ``mkdocs.yml`` at all.
+
+    MkDocs reads it with PyYAML's unsafe loader (``!!python/object/apply`` runs code, ``!ENV``
+    would publish the build machine's environment), without bounds on aliases or nesting, and
+    follows ``INHERIT`` to a file the core never checks. The core's bounded loader reports each
+    (``read_config`` reports the same YAML problems; a run merges the two).
+    """
+    out = Collector(CONFIG_FILE)
+    doc = read_yaml_file(root / CONFIG_FILE, out, "config", missing=f"no {CONFIG_FILE} in {root}")
+    if doc is not None and isinstance(doc.data, dict) and "INHERIT" in doc.data:
+        out.error(key_line(doc.data, "INHERIT", 1), "INHERIT", "is not supported: the core "
+                  "reads mkdocs.yml alone; write the settings into mkdocs.yml")
+    return out.items

@@ -20,7 +20,8 @@ class Diagnostic:
 
     Attributes:
         path: Path relative to the project root, with forward slashes.
-        line: 1-based line number, or 0 when the problem is about the whole file.
+        line: 1-based line number; 1 when the problem is about the whole file (a line below
+            1 is made 1, so every diagnostic reads ``path:line: key: message``).
         key: The front matter key, config key or rule the problem is about.
         message: What is wrong, and how to fix it where that is known.
         severity: ``error`` fails check and build; ``warning`` fails a strict build;
@@ -33,10 +34,13 @@ class Diagnostic:
     message: str
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        if self.line < 1:
+            object.__setattr__(self, "line", 1)
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
         prefix = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {prefix}{self.key}: {self.message}"
+        return f"{self.path}:{self.line}: {prefix}{self.key}: {self.message}"
 
 
 class Collector:
@@ -54,7 +58,7 @@ class Collector:
         self.items: list[Diagnostic] = [] if into is None else into
 
     def error(self, line: int, key: str, message: str) -> None:
-        """Record an error (``line`` 0: about the whole file)."""
+        """Record an error (``line`` 0 or 1: about the whole file)."""
         self.add(line, key, message, "error")
 
     def warning(self, line: int, key: str, message: str) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from site_build.diagnostics import Diagnostic
 
-__all__ = ["BrobyggerError", "ContentError", "HostError", "PublishError"]
+__all__ = ["BrobyggerError", "ContentError", "HostError", "PublishError", "save_traceback"]
 
 
 class BrobyggerError(Exception):
@@ -30,3 +34,14 @@ class HostError(BrobyggerError):
 
 class PublishError(BrobyggerError):
     """The built site could not be swapped into place; the previous site is untouched."""
+
+
+def save_traceback(exc: BaseException) -> Path:
+    """Write ``exc``'s traceback to a new temporary file, for a bug report; return its path.
+
+    Editors never see a raw traceback: the CLI and the preview print one line naming this file.
+    """
+    fd, name = tempfile.mkstemp(prefix="brobygger-traceback-", suffix=".txt")
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write("".join(traceback.format_exception(exc)))
+    return Path(name)

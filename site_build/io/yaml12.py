@@ -14,16 +14,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from site_build.diagnostics import Collector
+from site_build.io.yaml_limits import RESOLVERS, YamlProblem, check_limits
 
-__all__ = ["YamlDoc", "YamlProblem", "item_line", "key_line", "load_yaml", "plain", "read_yaml_file"]
+__all__ = ["YamlDoc", "YamlProblem", "fast_load", "item_line", "key_line", "load_yaml", "plain",
+           "read_yaml_file"]
 
-
-@dataclass(frozen=True)
-class YamlProblem(Exception):
-    """Malformed YAML, with the 1-based line (relative to the parsed text) and a message."""
-
-    line: int
-    message: str
+# What a loader may raise on data the limits let through (a bug in the limits, then): never a
+# traceback, always a problem in the file.
+_BUGS = (ValueError, TypeError, OverflowError, RecursionError, MemoryError)
 
 
 @dataclass(frozen=True)
@@ -31,8 +29,6 @@ class YamlDoc:
     """A parsed YAML document; ``data`` keeps ruamel's line information."""
 
     data: Any
-
-
 
 
 def _yaml() -> YAML:
@@ -43,22 +39,33 @@ def _yaml() -> YAML:
 
 
 def load_yaml(text: str) -> YamlDoc:
-    """Parse YAML 1.2 text.
+    """Parse YAML 1.2 text, within the bounds of ``yaml_limits``.
 
     Raises:
-        YamlProblem: The text is not valid YAML (duplicate keys included).
+        YamlProblem: The text is not valid YAML (duplicate keys included) or breaks a limit.
     """
+    check_limits(text)
     try:
         data = _yaml().load(io.StringIO(text))
-    except MarkedYAMLError as exc:
+    except YAMLError as exc:
+        # ruamel refuses a few things libyaml reads (a tab after ``key:``): libyaml decides, so
+        # both loaders agree; such data has no lines (problems are reported on line 1).
+        try:
+            return YamlDoc(yaml.load(text, Loader=_Yaml12Loader))
+        except (yaml.YAMLError, *_BUGS):
+            raise _ruamel_problem(exc) from exc
+    except _BUGS as exc:
+        raise YamlProblem(1, f"unreadable YAML: {type(exc).__name__}: {exc}") from exc
+    return YamlDoc(data)
+
+
+def _ruamel_problem(exc: YAMLError) -> YamlProblem:
+    """ruamel's error as a problem on its line."""
+    if isinstance(exc, MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        return_msg = f"malformed YAML: {problem}"
-        raise YamlProblem(line, return_msg) from exc
-    except YAMLError as exc:
-        raise YamlProblem(1, f"malformed YAML: {exc}") from exc
-    return YamlDoc(data)
+        return YamlProblem(line, f"malformed YAML: {exc.problem or exc.context or 'invalid YAML'}")
+    return YamlProblem(1, f"malformed YAML: {' '.join(str(exc).split())}")
 
 
 def read_yaml_file(file: Path, out: Collector, key: str,
@@ -70,11 +77,21 @@ def read_yaml_file(file: Path, out: Collector, key: str,
         reported to ``out`` with its line where there is one).
     """
     try:
-        return load_yaml(file.read_text(encoding="utf-8"))
+        raw = file.read_bytes()
     except FileNotFoundError:
-        out.error(0, key, missing)
-    except UnicodeDecodeError:
-        out.error(0, key, "the file is not UTF-8")
+        out.error(1, key, missing)
+        return None
+    except OSError as exc:
+        out.error(1, key, f"the file cannot be read: {exc.strerror or exc}")
+        return None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        out.error(raw[: exc.start].count(b"\n") + 1, key,
+                  f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+        return None
+    try:
+        return load_yaml(text)
     except YamlProblem as exc:
         out.error(exc.line, key, exc.message)
     return None
@@ -117,25 +134,7 @@ class _Yaml12Loader(yaml.CSafeLoader):
 
 
 _Yaml12Loader.yaml_implicit_resolvers = {}
-# Mirrors ruamel.yaml's YAML 1.2 resolvers (the diagnostic path), so both read alike;
-# tests/test_properties.py holds them to it.
-_RESOLVERS: tuple[tuple[str, str, str], ...] = (
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:float",
-     r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-     r"|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
-     r"|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?"
-     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
-    ("tag:yaml.org,2002:int",
-     r"^(?=[-+]?[0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$",
-     "-+0123456789"),
-    ("tag:yaml.org,2002:timestamp",
-     r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
-     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$", "0123456789"),
-)
-for _tag, _pattern, _first in _RESOLVERS:
+for _tag, _pattern, _first in RESOLVERS:  # as ruamel resolves them: both read alike
     _Yaml12Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 _Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
 
@@ -167,13 +166,20 @@ _Yaml12Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 def fast_load(text: str) -> Any:
-    """Parse YAML 1.2 quickly, without line numbers.
+    """Parse YAML 1.2 quickly, without line numbers, within the bounds of ``yaml_limits``.
 
     Raises:
-        YamlProblem: The text is not valid YAML (re-read it with ``load_yaml`` to locate it).
+        YamlProblem: The text is not valid YAML or breaks a limit (re-read it with
+            ``load_yaml`` to locate the problem).
     """
+    check_limits(text)
     try:
         return yaml.load(text, Loader=_Yaml12Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(mark.line + 1 if mark else 1, f"malformed YAML: {problem}") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise YamlProblem(mark.line + 1 if mark else 1, f"malformed YAML: {exc}") from exc
+        raise YamlProblem(1, f"malformed YAML: {' '.join(str(exc).split())}") from exc
+    except _BUGS as exc:
+        raise YamlProblem(1, f"unreadable YAML: {type(exc).__name__}: {exc}") from exc

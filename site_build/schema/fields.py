@@ -38,8 +38,8 @@ def type_name(value: Any) -> str:
 
 
 _TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
-    (bool, "true/false"), (dt.date, "a date"), (str, "text"), ((int, float), "a number"),
-    (list, "a list"), (dict, "a mapping"), (type(None), "nothing"))
+    (bool, "true/false"), (dt.datetime, "a date and time"), (dt.date, "a date"), (str, "text"),
+    ((int, float), "a number"), (list, "a list"), (dict, "a mapping"), (type(None), "nothing"))
 
 
 class At:
