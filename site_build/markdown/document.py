@@ -1,4 +1,11 @@
-"""One parse of a page body: tokens, headings, links, problems (dangerous HTML too) and text."""
+"""One parse of a page body: tokens, headings, links, problems (the HTML policy too) and text.
+
+Every piece of HTML the editor controls is checked here against the one HTML policy
+(:mod:`site_build.markdown.htmlpolicy`): HTML blocks, inline HTML (also in admonition titles
+and footnotes), attributes set with ``{...}`` on links, images and code, and heading
+attributes. A Markdown image must be a file of the site; a link may go to another site, but
+not to a ``javascript:``, ``vbscript:``, ``data:`` or ``file:`` URL.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +15,24 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from site_build.markdown.htmlpolicy import scan_html
-from site_build.model import Heading, Link
+from site_build.markdown.htmlpolicy import check_attribute, check_html, external_source
+from site_build.markdown.rules.raw_html import marks_raw_html
+from site_build.model import Heading, Link, is_external
 from site_build.site.slug import slugify
 
-__all__ = ["ParsedBody", "parse_body"]
+__all__ = ["ALT_TEXT", "ParsedBody", "parse_body"]
 
-_REFUSED_JS_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript):|<javascript:", re.IGNORECASE)
+ALT_TEXT = "an image needs alt text: ![what it shows](…)"
+"""The one problem of a body that is a warning, not an error."""
+
+# markdown-it refuses these links and leaves them as text; still an error, since the editor
+# meant a link.
+_REFUSED_LINK = re.compile(
+    r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data|file):",
+    re.IGNORECASE)
+_ATTR_TAGS = {"link_open": "a", "image": "img", "code_inline": "code", "span_open": "span"}
+_IMAGE_OUTSIDE = ("'{}' is an image from outside the site; a page may only show files of the "
+                  "site: put the file under content/ and give its relative path")
 
 
 @dataclass
@@ -58,26 +76,61 @@ def _inline_text(inline: Token) -> str:
     return "".join(parts).strip()
 
 
+def _check_attrs(tok: Token, tag: str, line: int, body: ParsedBody,
+                 skip: tuple[str, ...] = ()) -> None:
+    """Attributes on a token (from ``{...}`` or the Markdown itself) under the HTML policy.
+
+    The attrs plugin drops event handlers and refused URLs itself (into
+    ``meta["insecure_attrs"]``); those are errors too, never a silent change of the page.
+    """
+    for name, value in tok.attrs.items():
+        if name not in skip:
+            problem = check_attribute(tag, name, str(value))
+            if problem:
+                body.problems.append((line, "html", problem))
+    for name, value in (tok.meta.get("insecure_attrs") or {}).items():
+        problem = check_attribute(tag, name, str(value)) or f"attribute '{name}=' is not allowed"
+        body.problems.append((line, "html", problem))
+
+
+def _check_image(child: Token, line: int, body: ParsedBody) -> None:
+    src = str(child.attrGet("src") or "")
+    child.meta["link_index"] = len(body.links)
+    body.links.append(Link(src, line, image=True))
+    if not child.children or not _inline_text(child):
+        body.problems.append((line, "image", ALT_TEXT))
+    # A leading '/' alone is the link check's to report ("starts with '/'").
+    if is_external(src) or (external_source(src) and not src.startswith("/")):
+        shown = src if len(src) <= 60 else src[:57] + "..."
+        body.problems.append((line, "image", _IMAGE_OUTSIDE.format(shown)))
+    _check_attrs(child, "img", line, body, skip=("src",))
+
+
 def _walk_inline(inline: Token, first_line: int, body: ParsedBody) -> None:
     line = first_line
     for child in inline.children or []:
         if child.type in ("softbreak", "hardbreak"):
             line += 1
+        elif child.type == "image":
+            _check_image(child, line, body)
+            continue
         elif child.type == "link_open":
             child.meta["link_index"] = len(body.links)
             body.links.append(Link(str(child.attrGet("href") or ""), line))
-        elif child.type == "image":
-            child.meta["link_index"] = len(body.links)
-            body.links.append(Link(str(child.attrGet("src") or ""), line, image=True))
-            if not child.children or not _inline_text(child):
-                body.problems.append((line, "image", "an image needs alt text: ![what it shows](…)"))
-        elif child.type == "html_inline":
-            for offset, message in scan_html(child.content):
-                body.problems.append((line + offset - 1, "html", message))
-        elif child.type == "text" and _REFUSED_JS_LINK.search(child.content):
-            # markdown-it refuses javascript: links and leaves them as text; still an error,
-            # since the editor meant a link.
-            body.problems.append((line, "html", "'javascript:' link is not allowed"))
+        elif child.type == "html_inline" and child.meta.get("raw_html"):
+            _add_html_problems(child.content, line, body)
+            line += child.content.count("\n")
+        elif child.type == "text" and (refused := _REFUSED_LINK.search(child.content)):
+            scheme = (refused.group(1) or refused.group(2)).lower()
+            body.problems.append((line, "html", f"'{scheme}:' link is not allowed; links may "
+                                  "use http, https, mailto, tel or a relative path"))
+        if child.type in _ATTR_TAGS and (child.attrs or "insecure_attrs" in child.meta):
+            _check_attrs(child, _ATTR_TAGS[child.type], line, body)
+
+
+def _add_html_problems(fragment: str, line: int, body: ParsedBody) -> None:
+    for offset, message in check_html(fragment):
+        body.problems.append((line + offset - 1, "html", message))
 
 
 def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
@@ -95,6 +148,8 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
         The tokens (heading ids set), what was found in them (lines in file numbering), and
         the body's HTML with each internal link as a slot (``markdown.link_slot``).
     """
+    if not marks_raw_html(md):
+        raise ValueError("the engine must use raw_html_plugin (see markdown.engine)")
     env: dict[str, object] = {"lang": lang}
     tokens = md.parse(text, env)
     body = ParsedBody(tokens)
@@ -109,6 +164,7 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
             title = _inline_text(inline)
             explicit = bool(tok.meta.get("explicit_id"))
             anchor = str(tok.attrGet("id")) if explicit else slugify(title)
+            _check_attrs(tok, tok.tag, line, body)
             tok.attrSet("id", anchor)
             body.headings.append(Heading(level, title, anchor, line, explicit))
             if level == 1:
@@ -118,8 +174,7 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
             _walk_inline(tok, line, body)
             words.append(_inline_text(tok))
         elif tok.type == "html_block":
-            for offset, message in scan_html(tok.content):
-                body.problems.append((line + offset - 1, "html", message))
+            _add_html_problems(tok.content, line, body)
         elif tok.type in ("fence", "code_block"):
             words.append(tok.content)
     body.text = "\n".join(w for w in words if w)

@@ -23,6 +23,7 @@ from site_build.markdown.rules import (
     heading_attrs_plugin,
     highlight_plugin,
     link_slots_plugin,
+    raw_html_plugin,
 )
 from site_build.markdown.rules.link_slots import LINK_SLOT, link_slot
 
@@ -43,6 +44,7 @@ def create_markdown(abbreviations: Mapping[str, str] | None = None) -> MarkdownI
     return (
         MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
         .enable(["table", "strikethrough"])
+        .use(raw_html_plugin)
         .use(admon_plugin)
         .use(attrs_plugin)
         .use(deflist_plugin)

@@ -10,6 +10,7 @@ from site_build.markdown.rules.admonitions import admonitions_plugin
 from site_build.markdown.rules.heading_attrs import heading_attrs_plugin
 from site_build.markdown.rules.highlight import highlight_plugin
 from site_build.markdown.rules.link_slots import link_slots_plugin
+from site_build.markdown.rules.raw_html import raw_html_plugin
 
 __all__ = [
     "abbreviations_plugin",
@@ -17,4 +18,5 @@ __all__ = [
     "heading_attrs_plugin",
     "highlight_plugin",
     "link_slots_plugin",
+    "raw_html_plugin",
 ]

@@ -10,6 +10,7 @@ Our own types borrow the look of one of Material's: ``refleksjon`` a ``question`
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -64,7 +65,8 @@ def admonitions_plugin(
         tok = tokens[idx]
         kind = str(tok.meta.get("tag", "note"))
         look = looks.get(kind, kind)
-        classes = f"{look} {kind}" if look != kind else kind
+        # An unknown type is already an error; escaped all the same, it is the editor's text.
+        classes = html.escape(f"{look} {kind}" if look != kind else kind)
         if tok.markup.startswith("?"):
             opened = " open" if tok.markup.endswith("+") else ""
             tok.meta["closing"] = "</details>\n"
