@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -24,8 +26,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
 from site_build.checks import run_checks
+from site_build.content.config import unsafe_config
 from site_build.content.load import LoadCache, load_site
 from site_build.diagnostics import format_text, has_errors
+from site_build.diagnostics.errors import save_traceback
 from site_build.model import Page, Site
 from site_build.render.page import Renderer, TocItem
 from site_build.site.nav import Navigation as CoreNavigation
@@ -43,9 +47,19 @@ class ContentConfig(base.Config):
     """The plugin takes no options; MkDocs reports any it is given as unrecognised."""
 
 
+def html_text(text: str) -> Markup:
+    """Plain text as the HTML MkDocs and Material expect in titles, toc names and meta.
+
+    Material prints these unescaped (MkDocs' Jinja has autoescape off) in element text and
+    attributes alike, so each is escaped here, quotes included. Returned as ``Markup`` so the
+    templates' ``| e`` leaves it as it is instead of escaping it twice.
+    """
+    return text if isinstance(text, Markup) else Markup(escape(text, quote=True))
+
+
 def _toc_tokens(items: tuple[TocItem, ...] | list[TocItem]) -> list[dict[str, Any]]:
-    return [{"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)}
-            for i in items]
+    return [{"level": i.level, "id": escape(i.id), "name": html_text(i.title),
+             "children": _toc_tokens(i.children)} for i in items]
 
 
 class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
@@ -119,22 +133,47 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         if self.cache is not None and self.rebuild_all:
             clean_directory(config.site_dir)
 
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Publish only what the core accepted from the docs folder: its pages and assets.
+
+        MkDocs copies every file under ``docs_dir``, following symlinks; the core decides what
+        is published (known types, no symlinks out of the project), MkDocs only maps it.
+        """
+        assert self.site is not None
+        accepted = {p.src_path for p in self.site.pages} | self.site.assets
+        for file in list(files):
+            if file.src_dir == config.docs_dir and file.src_uri not in accepted:
+                files.remove(file)
+        return files
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Keep serving the last good build while the content has errors.
+        """Keep serving the last good build while a rebuild fails, for any reason.
 
         MkDocs' dev server holds every request while a rebuild is failing. Content errors are
         raised in ``on_config``, before MkDocs cleans its output folder, so the last good build
-        is intact: report the problems and let the server go on serving it.
+        is intact: report the problems and let the server go on serving it. Any other error is
+        reported in one line (the traceback goes to a file), never left to hang the server.
         """
         rebuild = server.builder
+        root = Path(config.config_file_path).parent
 
         def rebuild_or_report() -> None:
+            # MkDocs re-reads mkdocs.yml with PyYAML's unsafe loader on every rebuild.
+            unsafe = unsafe_config(root)
+            for problem in unsafe:
+                log.error(str(problem))
             try:
-                rebuild()
+                if not unsafe:
+                    rebuild()
+                    return
             except Abort as exc:  # MkDocs logs a BuildError and re-raises it as Abort
                 if not isinstance(exc.__context__, ContentProblems):
-                    raise
-                log.error("The preview keeps showing the last good build.")
+                    log.error(f"The rebuild failed: {exc.__context__ or exc}")
+            except Exception as exc:  # a bug: report it, but never leave requests hanging
+                log.error(f"The rebuild failed unexpectedly ({type(exc).__name__}: {exc}). "
+                          "This is a bug in Brobygger, please report it; the traceback is in "
+                          f"{save_traceback(exc)}")
+            log.error("The preview keeps showing the last good build.")
 
         server.builder = rebuild_or_report
         return server
@@ -170,7 +209,7 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         """Give MkDocs the core's metadata and an empty body."""
         core = self._core_page(page)
         front = core.front
-        page.meta = {"title": front.title, "description": front.description,
+        page.meta = {"title": html_text(front.title), "description": html_text(front.description),
                      "hide": list(front.hide), "lang": front.lang}
         return ""
 
@@ -244,6 +283,6 @@ def _arrange(items: list[Any], core: CoreNavigation, ranks: dict[str, int], dept
         if isinstance(item, Section):
             key = keys[id(item)]
             section = core.sections.get(key[:-1]) if key else None
-            if section is not None:
-                item.title = section.title
+            # A section the core does not know keeps MkDocs' title (from its folder's name).
+            item.title = html_text(section.title if section is not None else item.title or "")
             _arrange(item.children, core, ranks, depth + 1)

@@ -45,7 +45,7 @@ class Glossary:
                 parts.append(f'<h2 id="bokstav-{slugify(letter)}">{escape(letter)}</h2>')
                 parts.append('<dl class="bb-glossary">')
                 current = letter
-            lang = f' lang="{term.lang}"' if term.lang != page.front.lang else ""
+            lang = f' lang="{escape(term.lang)}"' if term.lang != page.front.lang else ""
             name = escape(term.term)
             shown = f"<abbr title=\"{escape(term.expansion)}\">{name}</abbr>" if term.abbr \
                 else name

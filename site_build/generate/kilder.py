@@ -41,10 +41,10 @@ class Kilder:
                 continue
             label = source_label(source)
             if list_page is not None and list_page is not page:
-                href = relative_url(page.url, list_page.url) + f"#{source_anchor(sid)}"
-                about = text("about_source", page.front.lang)
+                href = escape(relative_url(page.url, list_page.url) + f"#{source_anchor(sid)}")
+                about = escape(text("about_source", page.front.lang))
                 label += f' <a href="{href}" class="bb-source-link">{about}</a>'
             items.append(f"<li>{label}</li>")
         heading = _heading(page.front, page.body_line)
-        return (f'<h2 id="{heading.id}">{escape(heading.text)}</h2>\n'
+        return (f'<h2 id="{escape(heading.id)}">{escape(heading.text)}</h2>\n'
                 f'<ul class="bb-sources">\n' + "\n".join(items) + "\n</ul>\n")

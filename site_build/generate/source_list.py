@@ -23,7 +23,7 @@ def source_label(source: Source) -> str:
     """``Author/issuer (year). Title.`` as HTML."""
     who = source.author or source.issuer
     tail = f" {escape(source.issuer)}." if source.author and source.issuer else ""
-    return f"{escape(who)} ({source.year}). <cite>{escape(source.title)}</cite>.{tail}"
+    return f"{escape(who)} ({escape(str(source.year))}). <cite>{escape(source.title)}</cite>.{tail}"
 
 
 class SourceList:
@@ -60,10 +60,10 @@ class SourceList:
     @staticmethod
     def _item(page: Page, source: Source, citing: list[Page]) -> str:
         pages = sorted(citing, key=lambda p: p.front.title)
-        cited = ", ".join(f'<a href="{relative_url(page.url, p.url)}">{escape(p.front.title)}</a>'
+        cited = ", ".join(f'<a href="{escape(relative_url(page.url, p.url))}">{escape(p.front.title)}</a>'
                           for p in pages)
         lang = page.front.lang
         count = f"{len(pages)} {text('page' if len(pages) == 1 else 'pages', lang)}"
         uses = f"<br>{text('used_on', lang)} {count}: {cited}" if pages \
             else f"<br>{text('not_cited', lang)}"
-        return f'<li id="{source_anchor(source.id)}">{source_label(source)}{uses}</li>'
+        return f'<li id="{escape(source_anchor(source.id))}">{source_label(source)}{uses}</li>'

@@ -64,7 +64,7 @@ class Renderer:
     def render(self, page: Page) -> RenderedPage:
         """Render one page: H1 from its title, body, generated parts, *Kilder*."""
         h1 = page.headings[0]
-        html = (f'<h1 id="{h1.id}">{escape(page.front.title)}</h1>\n' + self._fill_links(page)
+        html = (f'<h1 id="{escape(h1.id)}">{escape(page.front.title)}</h1>\n' + self._fill_links(page)
                 + generated_html(page, self.site))
         return RenderedPage(html, _toc(page.headings))
 
