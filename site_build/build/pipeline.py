@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_build.build.host import Host, build_order, find_host, find_hosts
-from site_build.build.publish import publish, staging_dir
+from site_build.build.output import clean_stale, output_problem, write_marker
+from site_build.build.publish import publish, remove_staging, staging_dir
 from site_build.checks import ExternalLink, external_links, run_checks
+from site_build.content.config import CONFIG_FILE
 from site_build.content.courses import COURSES_DIR
 from site_build.content.load import load_site
 from site_build.diagnostics import Diagnostic, has_errors
-from site_build.diagnostics.errors import BrobyggerError, ContentError, HostError
+from site_build.diagnostics.errors import BrobyggerError, ContentError, HostError, PublishError
+from site_build.io.yaml12 import YamlProblem, key_line, load_yaml
 from site_build.model import Site
 
 __all__ = ["BuildReport", "CheckReport", "build_project", "check_project", "serve_project"]
@@ -40,6 +42,8 @@ class BuildReport:
     check: CheckReport
     out: Path
     pages: int
+    # What the build did beside publishing (stale staging folders removed, ...), for the log.
+    notes: tuple[str, ...] = ()
 
 
 def check_project(root: Path, *, hosts: Sequence[Host] = (), today: dt.date | None = None,
@@ -58,6 +62,7 @@ def check_project(root: Path, *, hosts: Sequence[Host] = (), today: dt.date | No
     diagnostics = [*loaded.diagnostics, *run_checks(loaded.site, today)]
     for host in hosts:
         diagnostics += host.validate(root.resolve())
+    diagnostics += _site_dir_problems(root.resolve(), loaded.site, hosts)
     links = tuple(external_links(loaded.site)) if external else ()
     return CheckReport(loaded.site, tuple(sorted(set(diagnostics))), links)
 
@@ -85,18 +90,64 @@ def build_project(root: Path, out: Path | None = None, *, strict: bool = True,
     root = root.resolve()
     ordered = build_order(list(hosts)) if hosts is not None else find_hosts()
     report = check_project(root, hosts=ordered, jobs=jobs)
+    target = (out or root / report.site.config.site_dir).resolve()
+    problem = output_problem(target, root, source_folders(root, report.site, ordered))
+    # What a killed build left is cleared first, so a failing build still puts back a site
+    # that an interrupted publish moved aside.
+    notes = clean_stale(target) if problem is None else []
     if report.failed(strict):
         raise ContentError(report.diagnostics)
-    out = (out or root / report.site.config.site_dir).resolve()
-    staging = staging_dir(out)
+    if problem is not None:
+        if out is None:
+            raise ContentError([_site_dir_diagnostic(root, problem)])
+        raise PublishError(f"the output folder '{out}' (--out) {problem}; nothing was written")
+    staging = staging_dir(target)
     try:
         for host in ordered:
             _build_with(host, root, report.site, staging, strict)
-        publish(staging, out)
+        write_marker(staging)
+        notes += publish(staging, target)
+    except OSError as exc:
+        raise PublishError(f"could not finish the staging folder {staging}: {exc}; the "
+                           "previous site is untouched") from exc
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-    return BuildReport(report, out, len(report.site.pages))
+        problem = remove_staging(staging)
+        if problem:
+            notes.append(problem)
+    return BuildReport(report, target, len(report.site.pages), tuple(notes))
+
+
+def source_folders(root: Path, site: Site, hosts: Sequence[Host]) -> list[Path]:
+    """The project's folders a build reads: docs, courses, and each host's own (if it says).
+
+    A host may define ``sources(root) -> list[Path]`` (MkDocs: its theme's ``custom_dir``).
+    """
+    folders = [root / site.config.docs_dir, root / COURSES_DIR]
+    for host in hosts:
+        sources = getattr(host, "sources", None)
+        if callable(sources):
+            folders += sources(root)
+    return [f.resolve() for f in folders]
+
+
+def _site_dir_diagnostic(root: Path, problem: str) -> Diagnostic:
+    """``problem`` with ``site_dir`` as a diagnostic on its ``mkdocs.yml`` line."""
+    try:
+        data = load_yaml((root / CONFIG_FILE).read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        data = None
+    return Diagnostic(CONFIG_FILE, key_line(data, "site_dir", 1), "site_dir",
+                      f"the output folder {problem}")
+
+
+def _site_dir_problems(root: Path, site: Site, hosts: Sequence[Host]) -> list[Diagnostic]:
+    """``site_dir`` in (or around) the project's sources; an unmarked folder is a build's
+    concern, not the configuration's."""
+    target = (root / site.config.site_dir).resolve()
+    problem = output_problem(target, root, source_folders(root, site, hosts), replacing=False)
+    if problem is None:
+        return []
+    return [_site_dir_diagnostic(root, problem)]
 
 
 def _build_with(host: Host, root: Path, site: Site, staging: Path, strict: bool) -> None:

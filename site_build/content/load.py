@@ -12,7 +12,7 @@ from site_build.content.pages import PageLoader
 from site_build.content.vocab import DATA_DIR, load_vocabularies
 from site_build.content.workers import parallel_map
 from site_build.diagnostics import Diagnostic
-from site_build.io.discovery import discover_docs, yaml_files
+from site_build.io.discovery import discover_docs, yaml_files, yaml_link_problems
 from site_build.model import Page, Site
 
 __all__ = ["LoadCache", "Loaded", "load_site"]
@@ -45,7 +45,10 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
         if cache else load_vocabularies(docs, root)
     out += vocab_problems
     loader = PageLoader(config, vocab, root)
-    found = discover_docs(docs, DATA_DIR)
+    found = discover_docs(docs, DATA_DIR, root)
+    out += found.problems
+    for folder in (docs / DATA_DIR, root / COURSES_DIR):
+        out += yaml_link_problems(folder, root)
     sources = list(found.pages)
     results = _load_pages(loader, sources, jobs, cache)
     pages: list[Page] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -10,7 +11,7 @@ from site_build.diagnostics import Collector, Diagnostic
 from site_build.generate.registry import generated_anchors, generated_headings
 from site_build.io.frontmatter import split_front_matter
 from site_build.io.yaml12 import YamlProblem, fast_load, load_yaml
-from site_build.markdown.document import parse_body
+from site_build.markdown.document import ALT_TEXT, parse_body
 from site_build.markdown.engine import create_markdown
 from site_build.model import FrontMatter, Heading, Page, SiteConfig, Vocabularies
 from site_build.schema.frontmatter import validate_front_matter
@@ -18,6 +19,23 @@ from site_build.site.slug import slugify
 from site_build.site.urls import url_for
 
 __all__ = ["PageLoader", "engine_for"]
+
+# C0 and C1 controls except tab, newline and carriage return, and the Unicode line and
+# paragraph separators: invisible in an editor, they end lines in JavaScript and in some
+# readers' tools, and NUL truncates text in others.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _report_controls(text: str, out: Collector) -> bool:
+    """Report each line with a control character (the first on it); True if any."""
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _CONTROL.search(line)
+        if match is not None:
+            found = True
+            out.error(number, "encoding", f"control character U+{ord(match[0]):04X} at column "
+                      f"{match.start() + 1}; it is invisible in most editors: delete it")
+    return found
 
 
 def engine_for(vocab: Vocabularies) -> MarkdownIt:
@@ -49,6 +67,8 @@ class PageLoader:
             out.error(line, "encoding", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} "
                       f"at position {exc.start}); save it as UTF-8")
             return None
+        if _CONTROL.search(text) and _report_controls(text, out):
+            return None
         if not text.strip():
             out.error(0, "file", "the file is empty; it needs front matter and a body")
             return None
@@ -66,7 +86,7 @@ class PageLoader:
         parsed = parse_body(self.md, body_text, body_line, lang,
                             learner_view=front is not None and front.type == "lesson")
         for line, key, message in parsed.problems:
-            out.add(line, key, message, "warning" if key == "image" else "error")
+            out.add(line, key, message, "warning" if message == ALT_TEXT else "error")
         if front is None:
             return None
         title_line = next((i + 2 for i, line in enumerate(yaml_text.split("\n"))
