@@ -7,6 +7,7 @@ empty body, so Python-Markdown does no work and MkDocs' link validation has noth
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
@@ -23,7 +24,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory
 
 from site_build.checks import run_checks
 from site_build.content.config import unsafe_config
@@ -74,6 +74,8 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         self.cache: LoadCache | None = None
         self.shape: object = None
         self.rebuild_all = True
+        # The preview's previous output while a full rebuild runs (see on_pre_build).
+        self.last_good: Path | None = None
         self.site: Site | None = None
         self.renderer: Renderer | None = None
 
@@ -131,7 +133,27 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         links and navigation of other pages change too, so the output is cleared to rebuild all.
         """
         if self.cache is not None and self.rebuild_all:
-            clean_directory(config.site_dir)
+            # Set the last good build aside rather than delete it: a rebuild that fails after
+            # this point puts it back (on_serve), so the preview never shows half a site.
+            site_dir = Path(config.site_dir)
+            self.last_good = site_dir.with_name(site_dir.name + ".last-good")
+            shutil.rmtree(self.last_good, ignore_errors=True)
+            if site_dir.exists():
+                site_dir.rename(self.last_good)
+            site_dir.mkdir(parents=True, exist_ok=True)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """The rebuild is complete: the build set aside in ``on_pre_build`` is not needed."""
+        if self.last_good is not None:
+            shutil.rmtree(self.last_good, ignore_errors=True)
+            self.last_good = None
+
+    def _restore_last_good(self, site_dir: Path) -> None:
+        """Put the build set aside in ``on_pre_build`` back in place of a half-done one."""
+        if self.last_good is not None and self.last_good.exists():
+            shutil.rmtree(site_dir, ignore_errors=True)
+            self.last_good.rename(site_dir)
+        self.last_good = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish only what the core accepted from the docs folder: its pages and assets.
@@ -173,6 +195,7 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
                 log.error(f"The rebuild failed unexpectedly ({type(exc).__name__}: {exc}). "
                           "This is a bug in Brobygger, please report it; the traceback is in "
                           f"{save_traceback(exc)}")
+            self._restore_last_good(Path(config.site_dir))
             log.error("The preview keeps showing the last good build.")
 
         server.builder = rebuild_or_report

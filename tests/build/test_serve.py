@@ -67,3 +67,29 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_preview(site_dir: Path) -> N
         proc.terminate()
         output, _ = proc.communicate(timeout=20)
     assert "content/feil.md:9: link: 'borte.md' points to a page that does not exist" in output
+
+
+def test_a_rebuild_that_fails_midway_puts_the_last_good_preview_back(site_dir: Path,
+                                                                      tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from plugins.mkdocs_plugin import BrobyggerContentPlugin
+
+    plugin = BrobyggerContentPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    out = tmp_path / "preview"
+    out.mkdir()
+    (out / "index.html").write_text("last good", encoding="utf-8")
+    config = SimpleNamespace(site_dir=str(out), config_file_path=str(site_dir / "mkdocs.yml"))
+
+    def rebuild_that_breaks_after_clearing() -> None:
+        plugin.on_pre_build(config)  # type: ignore[arg-type]
+        (out / "half.html").write_text("half", encoding="utf-8")
+        raise RuntimeError("a rendering bug")
+
+    server = SimpleNamespace(builder=rebuild_that_breaks_after_clearing)
+    plugin.on_serve(server, config, None)  # type: ignore[arg-type]
+    server.builder()  # reported, not raised
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "last good"
+    assert not out.with_name("preview.last-good").exists()
