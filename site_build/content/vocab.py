@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.diagnostics import Collector, Diagnostic
+from site_build.io.discovery import link_problem
 from site_build.io.yaml12 import read_yaml_file
 from site_build.model import Vocabularies
 from site_build.schema.fields import INVALID
@@ -29,7 +30,10 @@ def load_vocabularies(docs: Path, root: Path) -> tuple[Vocabularies, list[Diagno
         file = docs / DATA_DIR / f"{name}.yml"
         collector = Collector(file.relative_to(root).as_posix(), into=out)
         known = {"sources": {s.id for s in loaded.get("sources", ())}}
-        read = read_yaml_file(file, collector, "vocabulary")
+        # A symlink out of the project is reported by discovery; its target is never read,
+        # so not even a diagnostic can quote a file from outside.
+        read = None if link_problem(file, root.resolve()) else \
+            read_yaml_file(file, collector, "vocabulary")
         entries = check_document(doc, read.data if read else None, collector, known)
         loaded[name] = () if entries is INVALID else entries
     return Vocabularies(loaded["audiences"], loaded["topics"], loaded["sources"],

@@ -61,6 +61,17 @@ def test_course_symlink_outside_the_project_is_an_error_and_not_read(built: Path
     assert "root" not in stderr.replace(str(built), "")
 
 
+def test_vocabulary_symlink_outside_the_project_is_an_error_and_not_read(
+        built: Path, cli: Cli, tmp_path: Path) -> None:
+    secret = tmp_path / "hemmelig.yml"
+    secret.write_text("- id: a\n  label: b\n  hemmelig-verdi: ikke\n", encoding="utf-8")
+    topics = built / "content" / "_data" / "topics.yml"
+    topics.unlink()
+    topics.symlink_to(secret)
+    stderr = _fails_untouched(built, cli, "content/_data/topics.yml:1: symlink:")
+    assert "hemmelig-verdi" not in stderr and "ikke" not in stderr
+
+
 def test_symlink_to_a_hidden_file_of_the_project_is_an_error(built: Path, cli: Cli) -> None:
     (built / ".env").write_text("PASSORD=x")
     (built / "content" / "miljo.txt").symlink_to(built / ".env")
