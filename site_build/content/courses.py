@@ -37,6 +37,6 @@ def load_courses(root: Path, vocab: Vocabularies) -> tuple[list[Course], list[Di
         The tracks that are valid on their own, and every problem found.
     """
     out: list[Diagnostic] = []
-    files = yaml_files(root / COURSES_DIR)
+    files = yaml_files(root / COURSES_DIR, root)
     courses = [c for f in files if (c := _load_one(f, root, vocab, out)) is not None]
     return courses, out

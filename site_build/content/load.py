@@ -40,7 +40,7 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
     root = root.resolve()
     config, out = read_config(root)
     docs = root / config.docs_dir
-    data_files = yaml_files(docs / DATA_DIR)
+    data_files = yaml_files(docs / DATA_DIR, root)
     vocab, vocab_problems = cache.reuse("vocab", data_files, lambda: load_vocabularies(docs, root)) \
         if cache else load_vocabularies(docs, root)
     out += vocab_problems
@@ -59,7 +59,7 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
             pages.append(page)
         else:
             failed.add(src)
-    course_files = [*data_files, *yaml_files(root / COURSES_DIR)]
+    course_files = [*data_files, *yaml_files(root / COURSES_DIR, root)]
     courses, course_problems = cache.reuse("courses", course_files,
                                            lambda: load_courses(root, vocab)) \
         if cache else load_courses(root, vocab)

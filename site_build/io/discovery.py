@@ -15,10 +15,9 @@ from pathlib import Path
 
 from site_build.diagnostics import Diagnostic
 
-__all__ = ["ASSET_TYPES", "PROJECT_FILE", "DocsFiles", "discover_docs", "link_problem",
+__all__ = ["ASSET_TYPES", "DocsFiles", "discover_docs", "link_problem",
            "svg_problem", "yaml_files", "yaml_link_problems"]
 
-PROJECT_FILE = "mkdocs.yml"
 
 # Images, documents, and audio/video with their captions. Each is shown by the browser as
 # data, not run; SVG can carry script when opened directly, so each one is checked first.
@@ -180,24 +179,15 @@ def _walk(folder: Path, root: Path, problems: list[Diagnostic]) -> list[tuple[Pa
     return sorted(out, key=lambda item: item[1].split("/"))
 
 
-def _project_of(folder: Path) -> Path:
-    """The project a folder belongs to: its nearest ancestor with ``mkdocs.yml``."""
-    path = folder.absolute()
-    for candidate in (path, *path.parents):
-        if (candidate / PROJECT_FILE).is_file():
-            return candidate.resolve()
-    return path.parent.resolve()
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    """The ``*.yml`` files directly in ``folder``, sorted (none if it does not exist).
+def yaml_files(folder: Path, root: Path) -> list[Path]:
+    """The ``*.yml`` files directly in ``folder`` of the project ``root``, sorted.
 
     A symlink that leaves the project (see ``link_problem``) is left out, never read; the
     loader reports it.
     """
     if not folder.is_dir():
         return []
-    root = _project_of(folder)
+    root = root.resolve()
     return sorted(f for f in folder.glob("*.yml") if link_problem(f, root) is None)
 
 
