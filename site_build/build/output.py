@@ -22,10 +22,6 @@ MARKER_TEXT = ("This folder is a site built by Brobygger. A build replaces it as
 ALWAYS_SOURCES = ("courses", ".git")
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def output_problem(out: Path, root: Path, sources: list[Path], *,
                    replacing: bool = True) -> str | None:
     """Why the build may not publish to ``out``, or None if it may.
@@ -39,11 +35,11 @@ def output_problem(out: Path, root: Path, sources: list[Path], *,
     """
     if out == root:
         return "is the project folder; building there would replace its sources"
-    if _inside(root, out):
+    if root.is_relative_to(out):
         return "contains the project folder; building there would replace its sources"
     for source in sorted({*sources, *(root / name for name in ALWAYS_SOURCES)}):
-        if _inside(out, source) or _inside(source, out):
-            where = "is" if out == source else "lies in" if _inside(out, source) else "contains"
+        if out.is_relative_to(source) or source.is_relative_to(out):
+            where = "is" if out == source else "lies in" if out.is_relative_to(source) else "contains"
             return (f"{where} the source folder '{_shown(source, root)}'; building there would "
                     "replace the sources: choose a folder of its own, such as 'site'")
     if not replacing:
@@ -58,7 +54,7 @@ def output_problem(out: Path, root: Path, sources: list[Path], *,
 
 
 def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if _inside(path, root) else str(path)
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def write_marker(folder: Path) -> None:

@@ -50,10 +50,6 @@ class DocsFiles:
     problems: tuple[Diagnostic, ...] = ()
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def link_problem(path: Path, root: Path) -> str | None:
     """Why the symlink ``path`` may not be followed, or None if it may (or is no symlink).
 
@@ -64,7 +60,7 @@ def link_problem(path: Path, root: Path) -> str | None:
     if not path.is_symlink():
         return None
     target = path.resolve()
-    if not _inside(target, root):
+    if not target.is_relative_to(root):
         return (f"is a symlink to '{target}', outside the project; files outside the project "
                 "are never published: copy the file into the project instead")
     if any(part.startswith(".") for part in target.relative_to(root).parts):
