@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
+from site_build.build.indexer import Indexer, find_indexers
 from site_build.checks import run_checks
 from site_build.content.config import unsafe_config
 from site_build.content.load import LoadCache, load_site
@@ -78,6 +79,9 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         self.last_good: Path | None = None
         self.site: Site | None = None
         self.renderer: Renderer | None = None
+        # Search indexers, run by the plugin only when it loaded the site itself (the preview,
+        # plain ``mkdocs build``); in ``brobygger build`` the pipeline runs them.
+        self.indexers: list[Indexer] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``serve``, keep loaded pages and compiled templates between rebuilds."""
@@ -101,6 +105,9 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
                 if d.severity == "warning":
                     log.warning(str(d))
             site = loaded.site
+            self.indexers = find_indexers()
+            for indexer in self.indexers:
+                site = indexer.prepare(root, site, 1 if self.cache else None)
         shape = site_shape(site)
         self.rebuild_all, self.shape = shape != self.shape, shape
         self.site = site
@@ -143,7 +150,16 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             site_dir.mkdir(parents=True, exist_ok=True)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """The rebuild is complete: the build set aside in ``on_pre_build`` is not needed."""
+        """Write the search index (when the plugin loaded the site); the rebuild is then
+        complete, and the build set aside in ``on_pre_build`` is not needed."""
+        if self.indexers and self.site is not None:
+            site_dir = Path(config.site_dir)
+            # The index is written whole each time; the preview builds into its own folder.
+            shutil.rmtree(site_dir / "search", ignore_errors=True)
+            root = Path(config.config_file_path).parent
+            for indexer in self.indexers:
+                for note in indexer.write(root, self.site, site_dir):
+                    log.info(note)
         if self.last_good is not None:
             shutil.rmtree(self.last_good, ignore_errors=True)
             self.last_good = None

@@ -36,6 +36,7 @@ SOURCE_GROUPS: tuple[tuple[Literal["seed", "outside"], str, str], ...] = (
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "sources": ("Kilder", "Kjelder"),
+    "related": ("Relaterte sider", "Relaterte sider"),
     "about_source": ("Om kilden", "Om kjelda"),
     "not_cited": ("Ikke sitert ennå.", "Ikkje sitert enno."),
     "used_on": ("Brukt på", "Brukt på"),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from site_build.build.host import Host, build_order, find_host, find_hosts
+from site_build.build.indexer import Indexer, find_indexers
 from site_build.build.output import clean_stale, output_problem, write_marker
 from site_build.build.publish import publish, remove_staging, staging_dir
 from site_build.checks import ExternalLink, external_links, run_checks
@@ -20,6 +22,8 @@ from site_build.io.yaml12 import YamlProblem, key_line, load_yaml
 from site_build.model import Site
 
 __all__ = ["BuildReport", "CheckReport", "build_project", "check_project", "serve_project"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ def check_project(root: Path, *, hosts: Sequence[Host] = (), today: dt.date | No
 
 
 def build_project(root: Path, out: Path | None = None, *, strict: bool = True,
-                  hosts: Sequence[Host] | None = None, jobs: int | None = None) -> BuildReport:
+                  hosts: Sequence[Host] | None = None, jobs: int | None = None,
+                  indexers: Sequence[Indexer] | None = None) -> BuildReport:
     """Check, let each host build into its sub-path of one staging folder, then publish it.
 
     On any error nothing is published, the previous ``out`` is untouched and the staging
@@ -81,6 +86,8 @@ def build_project(root: Path, out: Path | None = None, *, strict: bool = True,
         hosts: The hosts to build with (default: every one in the ``brobygger.hosts`` entry
             points); the one building the root goes first.
         jobs: Worker processes for loading (``None``: one per core).
+        indexers: The search indexers (default: every one in the ``brobygger.indexers``
+            entry points).
 
     Raises:
         ContentError: The content or configuration has errors (or warnings, in strict mode).
@@ -102,9 +109,15 @@ def build_project(root: Path, out: Path | None = None, *, strict: bool = True,
             raise ContentError([_site_dir_diagnostic(root, problem)])
         raise PublishError(f"the output folder '{out}' (--out) {problem}; nothing was written")
     staging = staging_dir(target)
+    site = report.site
     try:
+        searches = find_indexers() if indexers is None else list(indexers)
+        for indexer in searches:
+            site = _prepare_with(indexer, root, site, jobs)
         for host in ordered:
-            _build_with(host, root, report.site, staging, strict)
+            _build_with(host, root, site, staging, strict)
+        for indexer in searches:
+            notes += _index_with(indexer, lambda i: i.write(root, site, staging))
         write_marker(staging)
         notes += publish(staging, target)
     except OSError as exc:
@@ -162,6 +175,21 @@ def _build_with(host: Host, root: Path, site: Site, staging: Path, strict: bool)
         raise
     except Exception as exc:  # a host failure of any kind must not reach publishing
         raise HostError(f"{host.name} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _index_with(indexer: Indexer, step: Callable[[Indexer], T]) -> T:
+    """One step of an indexer; any failure of it becomes a ``HostError`` (nothing published)."""
+    try:
+        return step(indexer)
+    except BrobyggerError:
+        raise
+    except Exception as exc:  # like a host's: a failed index must not reach publishing
+        raise HostError(f"search indexer '{indexer.name}' failed: {type(exc).__name__}: "
+                        f"{exc}") from exc
+
+
+def _prepare_with(indexer: Indexer, root: Path, site: Site, jobs: int | None) -> Site:
+    return _index_with(indexer, lambda i: i.prepare(root, site, jobs))
 
 
 def serve_project(root: Path, address: str = "127.0.0.1", port: int = 8000,

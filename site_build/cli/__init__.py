@@ -7,6 +7,7 @@ import resource
 import sys
 import time
 from dataclasses import asdict
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import click
@@ -50,6 +51,22 @@ class _LastResort(click.Group):
 @click.version_option(package_name="brobygger")
 def main() -> None:
     """Brobygger: Markdown in git to a searchable knowledge portal and course platform."""
+
+
+COMMANDS_GROUP = "brobygger.commands"
+"""Entry points that add commands to ``brobygger`` (``search``, ``index`` from ``search/``)."""
+
+
+def _add_registered_commands() -> None:
+    """Commands other packages register; the core imports none of them by name."""
+    for ep in entry_points(group=COMMANDS_GROUP):
+        try:
+            command = ep.load()
+        except ImportError as exc:  # a broken optional part must not take the others down
+            click.echo(f"note: the '{ep.name}' command is unavailable ({exc})", err=True)
+            continue
+        if isinstance(command, click.Command) and ep.name not in main.commands:
+            main.add_command(command, ep.name)
 
 
 @main.command("check")
@@ -140,3 +157,5 @@ def serve_cmd(project: Path, address: str, port: int) -> None:
     except BrobyggerError as exc:
         raise click.ClickException(str(exc)) from exc
 
+
+_add_registered_commands()

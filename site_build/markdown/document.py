@@ -43,8 +43,44 @@ class ParsedBody:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)
-    text: str = ""
+    # (anchor, heading, level, text) per section; the first is the text before any heading.
+    sections: list[tuple[str, str, int, str]] = field(default_factory=list)
     html: str = ""
+
+    @property
+    def text(self) -> str:
+        """The body's plain text, every section in order."""
+        return "\n".join(s[3] for s in self.sections if s[3])
+
+
+SECTION_LEVELS = (2, 3)
+"""Headings that start a new search section (so a hit lands on the nearest anchor)."""
+
+
+class _Sections:
+    """Collects a body's text section by section as the tokens go by."""
+
+    def __init__(self) -> None:
+        self._done: list[tuple[str, str, int, str]] = []
+        self._head: tuple[str, str, int] = ("", "", 1)
+        self._words: list[str] = []
+
+    def add(self, text: str) -> None:
+        if text:
+            self._words.append(text)
+
+    def start(self, anchor: str, heading: str, level: int) -> None:
+        self._flush()
+        self._head = (anchor, heading, level)
+
+    def _flush(self) -> None:
+        if self._words or self._head[0]:
+            self._done.append((*self._head, "\n".join(self._words)))
+        self._words = []
+
+    def done(self) -> list[tuple[str, str, int, str]]:
+        self._flush()
+        return self._done
 
 
 def _drop_facilitator_notes(tokens: list[Token]) -> list[Token]:
@@ -155,9 +191,13 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
     body = ParsedBody(tokens)
     for line, key, message in env.get("problems", []):  # type: ignore[attr-defined]
         body.problems.append((first_line + int(line), str(key), str(message)))
-    words: list[str] = []
+    sections = _Sections()
+    hidden = 0  # depth inside a facilitator note a learner does not see
     for i, tok in enumerate(tokens):
         line = first_line + (tok.map[0] if tok.map else 0)
+        if (learner_view and tok.type in ("admonition_open", "admonition_close")
+                and (hidden or tok.meta.get("tag") == "kursleder")):
+            hidden += 1 if tok.type == "admonition_open" else -1
         if tok.type == "heading_open":
             level = int(tok.tag[1])
             inline = tokens[i + 1]
@@ -167,17 +207,22 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
             _check_attrs(tok, tok.tag, line, body)
             tok.attrSet("id", anchor)
             body.headings.append(Heading(level, title, anchor, line, explicit))
+            if level in SECTION_LEVELS and not hidden:
+                sections.start(anchor, title, level)
             if level == 1:
                 body.problems.append((line, "heading", "do not write a '# ' heading; the page "
                                       "title is the H1, so start at '## '"))
         elif tok.type == "inline":
             _walk_inline(tok, line, body)
-            words.append(_inline_text(tok))
+            starts_section = (tokens[i - 1].type == "heading_open"
+                              and int(tokens[i - 1].tag[1]) in SECTION_LEVELS)
+            if not hidden and not starts_section:
+                sections.add(_inline_text(tok))
         elif tok.type == "html_block":
             _add_html_problems(tok.content, line, body)
-        elif tok.type in ("fence", "code_block"):
-            words.append(tok.content)
-    body.text = "\n".join(w for w in words if w)
+        elif tok.type in ("fence", "code_block") and not hidden:
+            sections.add(tok.content)
+    body.sections = sections.done()
     shown = _drop_facilitator_notes(tokens) if learner_view else tokens
     body.html = md.renderer.render(shown, md.options, env)
     return body

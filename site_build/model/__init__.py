@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -16,9 +17,11 @@ __all__ = [
     "Link",
     "Page",
     "PageType",
+    "Section",
     "Site",
     "SiteConfig",
     "Source",
+    "TermGroup",
     "VocabEntry",
     "Vocabularies",
     "is_external",
@@ -74,6 +77,19 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class TermGroup:
+    """Words a search treats as one (``content/_data/search_terms.yml``).
+
+    Attributes:
+        words: The words or phrases, e.g. a bokmål/nynorsk pair or synonyms.
+        kind: ``pair`` (the same word in bokmål and nynorsk) or ``synonym``.
+    """
+
+    words: tuple[str, ...]
+    kind: Literal["pair", "synonym"] = "synonym"
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     """The controlled vocabularies in ``content/_data/``."""
 
@@ -81,6 +97,7 @@ class Vocabularies:
     topics: tuple[VocabEntry, ...] = ()
     sources: tuple[Source, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    search_terms: tuple[TermGroup, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if any."""
@@ -143,6 +160,23 @@ def is_external(target: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A part of a page's text between two headings (what a search hit lands on).
+
+    Attributes:
+        anchor: The heading's id; ``""`` for the text before the first heading.
+        heading: The heading's text; the page title for the text before the first heading.
+        level: The heading's level (1 for the text before the first heading).
+        text: The section's plain text, as a reader sees it (no facilitator notes on lessons).
+    """
+
+    anchor: str
+    heading: str
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Page:
     """One authored page, loaded and parsed once.
 
@@ -163,8 +197,13 @@ class Page:
     body_line: int
     headings: tuple[Heading, ...] = ()
     links: tuple[Link, ...] = ()
-    text: str = ""
+    sections: tuple[Section, ...] = ()
     extra_anchors: frozenset[str] = frozenset()
+
+    @property
+    def text(self) -> str:
+        """The page's plain text, every section in order."""
+        return "\n".join(s.text for s in self.sections if s.text)
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -208,6 +247,9 @@ class Site:
     assets: frozenset[str] = field(default_factory=frozenset)
     # Pages that exist but failed to load; links to them are not reported a second time.
     failed: frozenset[str] = field(default_factory=frozenset)
+    # Up to five related pages per page (docs-relative paths), filled in by a search indexer
+    # before the hosts build (see ``build.indexer``); the renderer lists them on each page.
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def page(self, src_path: str) -> Page | None:
         """The page at this docs-relative path, if any."""

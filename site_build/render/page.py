@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from html import escape
 
 from site_build.generate.registry import generated_html
+from site_build.i18n import text
 from site_build.markdown.engine import LINK_SLOT
 from site_build.model import Heading, Page, Site
 from site_build.site.links import Resolved, resolve_link
+from site_build.site.urls import relative_url
 
 __all__ = ["RenderedPage", "Renderer", "TocItem"]
 
@@ -65,6 +67,23 @@ class Renderer:
         """Render one page: H1 from its title, body, generated parts, *Kilder*."""
         h1 = page.headings[0]
         html = (f'<h1 id="{escape(h1.id)}">{escape(page.front.title)}</h1>\n' + self._fill_links(page)
-                + generated_html(page, self.site))
+                + generated_html(page, self.site) + self._related(page))
         return RenderedPage(html, _toc(page.headings))
+
+    def _related(self, page: Page) -> str:
+        """The related pages an indexer found, as a list after the body (none: nothing).
+
+        The heading has no id, so it adds no anchor and nothing to the toc.
+        """
+        pages = [p for p in map(self.site.page, self.site.related.get(page.src_path, ()))
+                 if p is not None and p is not page]
+        if not pages:
+            return ""
+        items = "".join(
+            f'<li><a href="{escape(relative_url(page.url, p.url))}">{escape(p.front.title)}</a>'
+            f'<span class="bb-related__desc"> – {escape(p.front.description)}</span></li>'
+            for p in pages)
+        title = escape(text("related", page.front.lang))
+        return (f'\n<aside class="bb-related" aria-label="{title}">\n'
+                f'<h2 class="bb-related__title">{title}</h2>\n<ul>{items}</ul>\n</aside>\n')
 
