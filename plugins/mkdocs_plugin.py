@@ -25,17 +25,21 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
+from plugins.frames import put_frame
+from site_build.build.host import Host, find_hosts
 from site_build.build.indexer import Indexer, find_indexers
 from site_build.checks import run_checks
 from site_build.content.config import unsafe_config
 from site_build.content.load import LoadCache, load_site
 from site_build.diagnostics import format_text, has_errors
-from site_build.diagnostics.errors import save_traceback
+from site_build.diagnostics.errors import BrobyggerError, save_traceback
 from site_build.model import Page, Site
 from site_build.render.page import Renderer, TocItem
 from site_build.site.nav import Navigation as CoreNavigation
 from site_build.site.nav import NavItem, NavSection, build_navigation
+from site_build.site.news import FEED_ALL, NEWS_DIR, news_items
 from site_build.site.shape import site_shape
+from site_build.site.urls import relative_url
 
 log = logging.getLogger("mkdocs.plugins.brobygger")
 
@@ -82,6 +86,10 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         # Search indexers, run by the plugin only when it loaded the site itself (the preview,
         # plain ``mkdocs build``); in ``brobygger build`` the pipeline runs them.
         self.indexers: list[Indexer] = []
+        # Hosts that build a sub-path (news: ``aktuelt/``): MkDocs leaves their folder to them
+        # and renders only its index page, as their frame (``plugins.frames``).
+        self.sub_hosts: list[Host] = [h for h in find_hosts() if h.subpath]
+        self.feed_link = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``serve``, keep loaded pages and compiled templates between rebuilds."""
@@ -95,7 +103,9 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         if site is None:
             root = Path(config.config_file_path).parent
             # No worker processes under serve: forking beside its server threads is unsafe.
-            loaded = load_site(root, jobs=1 if self.cache else None, cache=self.cache)
+            # The preview shows drafts (marked); a build never publishes them.
+            loaded = load_site(root, jobs=1 if self.cache else None, cache=self.cache,
+                               drafts=self.cache is not None)
             shape = site_shape(loaded.site)
             diagnostics = [*loaded.diagnostics,
                            *run_checks(loaded.site, pages=self._changed_pages(loaded.site, shape))]
@@ -112,6 +122,9 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         self.rebuild_all, self.shape = shape != self.shape, shape
         self.site = site
         self.renderer = Renderer(site)
+        # The news feed's path, advertised on every page (when there is news and a site_url).
+        self.feed_link = (f"{NEWS_DIR}/{FEED_ALL}" if site.config.site_url and news_items(site)
+                          else "")
         return config
 
     def _changed_pages(self, site: Site, shape: object) -> list[Page] | None:
@@ -150,8 +163,11 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             site_dir.mkdir(parents=True, exist_ok=True)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Write the search index (when the plugin loaded the site); the rebuild is then
-        complete, and the build set aside in ``on_pre_build`` is not needed."""
+        """Write the search index and the sub-paths' hosts' folders (when the plugin loaded the
+        site: the preview, plain ``mkdocs build``); the rebuild is then complete, and the build
+        set aside in ``on_pre_build`` is not needed."""
+        if self.preloaded is None and self.site is not None:
+            self._build_sub_hosts(config)
         if self.indexers and self.site is not None:
             site_dir = Path(config.site_dir)
             # The index is written whole each time; the preview builds into its own folder.
@@ -163,6 +179,19 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         if self.last_good is not None:
             shutil.rmtree(self.last_good, ignore_errors=True)
             self.last_good = None
+
+    def _build_sub_hosts(self, config: MkDocsConfig) -> None:
+        """Build each sub-path host into its folder afresh (in ``brobygger build`` the
+        pipeline does, into the staging folder)."""
+        assert self.site is not None
+        root = Path(config.config_file_path).parent
+        for host in self.sub_hosts:
+            target = Path(config.site_dir) / host.subpath
+            shutil.rmtree(target, ignore_errors=True)
+            try:
+                host.build(root, self.site, target, strict=False)
+            except BrobyggerError as exc:
+                raise PluginError(f"{host.name}: {exc}") from exc
 
     def _restore_last_good(self, site_dir: Path) -> None:
         """Put the build set aside in ``on_pre_build`` back in place of a half-done one."""
@@ -180,9 +209,15 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         assert self.site is not None
         accepted = {p.src_path for p in self.site.pages} | self.site.assets
         for file in list(files):
-            if file.src_dir == config.docs_dir and file.src_uri not in accepted:
+            if file.src_dir == config.docs_dir and (file.src_uri not in accepted
+                                                    or self._sub_host_file(file.src_uri)):
                 files.remove(file)
         return files
+
+    def _sub_host_file(self, src_uri: str) -> bool:
+        """True for a file in a sub-path host's folder, but for its index page (the frame)."""
+        return any(src_uri.startswith(host.subpath + "/") and src_uri != host.subpath + "/index.md"
+                   for host in self.sub_hosts)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Keep serving the last good build while a rebuild fails, for any reason.
@@ -261,12 +296,33 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         return rendered.html
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
-        """Set ``<html lang>`` from the page's front matter (Material uses the site's)."""
+        """Set ``<html lang>`` from the page's front matter (Material uses the site's), and
+        advertise the news feed. A sub-path host's index page becomes its frame, unwritten."""
         lang = page.meta.get("lang")
         site_lang = config.theme.get("language", "nb")
         if lang and lang != site_lang:
             output = output.replace(f'<html lang="{site_lang}"', f'<html lang="{lang}"', 1)
+        if self.feed_link:
+            href = relative_url(self._core_page(page).url, self.feed_link)
+            output = output.replace("</head>", _feed_link(href, config.site_name) + "</head>", 1)
+        for host in self.sub_hosts:
+            if page.file.src_uri == host.subpath + "/index.md":
+                put_frame(Path(config.site_dir) / host.subpath, output)
+                return ""  # MkDocs writes no page for an empty output
         return output
+
+
+
+
+def _feed_link(href: str, site_name: str) -> str:
+    """``<link rel="alternate">`` to the news feed.
+
+    The address is relative: Material's script fetches ``sitemap.xml`` beside every
+    ``link[rel=alternate]`` (for language versions), so an absolute one would make each page
+    request the public host. The feed itself has absolute URLs.
+    """
+    return (f'<link rel="alternate" type="application/atom+xml" title="{html_text(site_name)}" '
+            f'href="{escape(href)}">\n')
 
 
 class _CompiledTemplates(BytecodeCache):

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from site_build.checks.courses import check_courses
 from site_build.checks.external import ExternalLink, external_links
 from site_build.checks.links import check_links
+from site_build.checks.news import check_news
 from site_build.checks.reviews import check_reviews
 from site_build.diagnostics import Diagnostic
 from site_build.model import Page, Site
@@ -30,4 +31,5 @@ def run_checks(site: Site, today: dt.date | None = None,
     """
     return [*check_links(site, site.pages if pages is None else pages),
             *check_courses(site),
-            *check_reviews(site, today or dt.date.today())]
+            *check_reviews(site, today or dt.date.today()),
+            *check_news(site)]

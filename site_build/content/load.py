@@ -8,12 +8,13 @@ from pathlib import Path
 from site_build.content.cache import LoadCache
 from site_build.content.config import read_config
 from site_build.content.courses import COURSES_DIR, load_courses
+from site_build.content.news import is_draft, with_categories
 from site_build.content.pages import PageLoader
 from site_build.content.vocab import DATA_DIR, load_vocabularies
 from site_build.content.workers import parallel_map
 from site_build.diagnostics import Diagnostic
 from site_build.io.discovery import discover_docs, yaml_files, yaml_link_problems
-from site_build.model import Page, Site
+from site_build.model import Page, Site, Vocabularies
 
 __all__ = ["LoadCache", "Loaded", "load_site"]
 
@@ -26,13 +27,16 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = None) -> Loaded:
+def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = None,
+              drafts: bool = False) -> Loaded:
     """Load the whole project: config, vocabularies, every page and every course.
 
     Args:
         root: The project folder (with ``mkdocs.yml``).
         jobs: Worker processes for the pages (``None``: one per core; 1: none).
         cache: Reuse pages whose file has not changed since the last load with this cache.
+        drafts: Keep news items with ``status: draft`` (the preview); a build leaves them out
+            of the site, after reporting their problems like any page's.
 
     Returns:
         The site model (with the pages that loaded) and every diagnostic, sorted.
@@ -41,8 +45,11 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
     config, out = read_config(root)
     docs = root / config.docs_dir
     data_files = yaml_files(docs / DATA_DIR, root)
-    vocab, vocab_problems = cache.reuse("vocab", data_files, lambda: load_vocabularies(docs, root)) \
-        if cache else load_vocabularies(docs, root)
+    def vocabularies() -> tuple[Vocabularies, list[Diagnostic]]:
+        return with_categories(load_vocabularies(docs, root), docs, DATA_DIR, root)
+
+    vocab, vocab_problems = cache.reuse("vocab", data_files, vocabularies) \
+        if cache else vocabularies()
     out += vocab_problems
     loader = PageLoader(config, vocab, root)
     found = discover_docs(docs, DATA_DIR, root)
@@ -56,7 +63,8 @@ def load_site(root: Path, jobs: int | None = None, cache: LoadCache | None = Non
     for (_, src), (page, problems) in zip(sources, results, strict=True):
         out += problems
         if page is not None:
-            pages.append(page)
+            if drafts or not is_draft(page):
+                pages.append(page)
         else:
             failed.add(src)
     course_files = [*data_files, *yaml_files(root / COURSES_DIR, root)]

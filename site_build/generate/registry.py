@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from site_build.generate.base import Generator
 from site_build.generate.glossary import Glossary
 from site_build.generate.kilder import Kilder
+from site_build.generate.news import LatestNews, NewsMentions
 from site_build.generate.source_list import SourceList
 from site_build.model import FrontMatter, Heading, Page, Site, Vocabularies
 
@@ -18,9 +19,10 @@ __all__ = ["EVERY_PAGE", "GENERATED", "generated_anchors", "generated_headings",
            "generated_html", "generators_for"]
 
 # Keyed by the front matter's `generated:` value (the schema lists the same values).
-GENERATED: Mapping[str, Generator] = {"glossary": Glossary(), "sources": SourceList()}
+GENERATED: Mapping[str, Generator] = {"glossary": Glossary(), "sources": SourceList(),
+                                      "latest-news": LatestNews()}
 # Parts any page may end with; each adds nothing where it does not apply.
-EVERY_PAGE: tuple[Generator, ...] = (Kilder(),)
+EVERY_PAGE: tuple[Generator, ...] = (NewsMentions(), Kilder())
 
 
 def generators_for(front: FrontMatter) -> tuple[Generator, ...]:

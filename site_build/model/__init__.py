@@ -40,6 +40,8 @@ class SiteConfig:
     site_dir: str = "site"
     language: Lang = "nb"
     use_directory_urls: bool = True
+    # The public address (``https://…/``); feeds need absolute URLs. "" when not set.
+    site_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Vocabularies:
     sources: tuple[Source, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     search_terms: tuple[TermGroup, ...] = ()
+    # News categories (``content/_data/categories.yml``).
+    categories: tuple[VocabEntry, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if any."""
@@ -128,6 +132,11 @@ class FrontMatter:
     order: int | None = None
     hide: tuple[str, ...] = ()
     generated: str | None = None
+    # News items (``type: news``): who wrote it, its category id, free tags, draft or published.
+    author: str = ""
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    status: Literal["draft", "published"] = "published"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ CONFIG = Document(
             "docs_dir": Text("The folder with the pages.", default="content"),
             "site_dir": Text("The folder the site is published to.", default="site"),
             "use_directory_urls": Bool("Pages at `x/` rather than `x.html`.", default=True),
+            "site_url": Text("The site's public address (`https://…/`). Needed when there are "
+                             "news items: feeds link with absolute URLs."),
             "theme": Record(
                 "The theme's settings.",
                 fields={"language": _LANGUAGE},

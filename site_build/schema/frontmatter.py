@@ -11,6 +11,7 @@ from site_build.model import FrontMatter, Vocabularies
 from site_build.model import Lang as LangCode
 from site_build.schema.fields import INVALID, At, Choice, Date, Int, Lang, Text
 from site_build.schema.lists import ChoiceList, Ids, TextList
+from site_build.schema.news import NEWS_FIELDS, news_rules_future_date, news_rules_only_news
 from site_build.schema.records import Document, Record, Rule, check_document
 
 __all__ = ["FIELDS", "FRONT_MATTER", "PAGE_TYPES", "REQUIRED_BY_TYPE", "validate_front_matter"]
@@ -25,7 +26,7 @@ REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "guidance": ("reviewed", "review_by"),
     "checklist": ("reviewed", "review_by"),
     "lesson": ("duration", "objectives"),
-    "news": ("date",),
+    "news": ("date", "author", "category"),
 }
 
 
@@ -66,8 +67,10 @@ FIELDS: dict[str, Any] = {
     "order": Int("Position among its siblings in the navigation (lower first; then title)."),
     "hide": ChoiceList("Parts of the theme to hide on this page.",
                        choices=("navigation", "toc", "footer")),
-    "generated": Choice("Append the glossary or the source list (with citing pages) to the page.",
-                        choices=("glossary", "sources")),
+    "generated": Choice("Append the glossary, the source list (with citing pages) or the "
+                        "latest news items to the page.",
+                        choices=("glossary", "sources", "latest-news")),
+    **NEWS_FIELDS,
 }
 
 FRONT_MATTER = Document(
@@ -82,6 +85,10 @@ FRONT_MATTER = Document(
             Rule("A page of any type but `page` must name at least one source.", _sources_named,
                  {"if": {"properties": {"type": {"not": {"const": "page"}}}, "required": ["type"]},
                   "then": {"properties": {"sources": {"minItems": 1}}}}),
+            Rule("`author`, `category`, `tags` and `status` are for `type: news` only.",
+                 news_rules_only_news),
+            Rule("A news item dated in the future needs `status: draft`.",
+                 news_rules_future_date),
         ),
     ),
     key="front matter",
@@ -100,6 +107,7 @@ def _known(vocab: Vocabularies) -> Mapping[str, Collection[str]]:
             "audiences": {a.id for a in vocab.audiences},
             "topics": {t.id for t in vocab.topics},
             "sources": {s.id for s in vocab.sources},
+            "categories": {c.id for c in vocab.categories},
         })
     return _known_for[1]
 

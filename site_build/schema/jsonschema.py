@@ -7,6 +7,7 @@ from typing import Any
 
 from site_build.schema.course import COURSE
 from site_build.schema.frontmatter import FRONT_MATTER
+from site_build.schema.news import CATEGORIES, CATEGORIES_FILE
 from site_build.schema.records import Document
 from site_build.schema.vocabularies import VOCABULARIES
 
@@ -19,7 +20,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, tuple[Document, tuple[str, ...]]] = {
     "course.schema.json": (COURSE, ("courses/*.yml",)),
     **{f"{name}.schema.json": (doc, (f"content/_data/{name}.yml",))
-       for name, doc in VOCABULARIES.items()},
+       for name, doc in {**VOCABULARIES, CATEGORIES_FILE: CATEGORIES}.items()},
     # Editors do not apply YAML schemas to Markdown front matter; this one is for tools.
     "front-matter.schema.json": (FRONT_MATTER, ()),
 }

@@ -9,6 +9,7 @@ from site_build.schema.config import CONFIG
 from site_build.schema.course import COURSE
 from site_build.schema.fields import Field
 from site_build.schema.frontmatter import FRONT_MATTER
+from site_build.schema.news import CATEGORIES
 from site_build.schema.records import Document, List, Record
 from site_build.schema.vocabularies import VOCABULARIES
 
@@ -18,7 +19,7 @@ DOC_FILE = "docs/CONTENT_SCHEMA.md"
 TEMPLATE = Path(__file__).with_name("content_schema.in.md")
 
 _DOCUMENTS: dict[str, Document] = {"front-matter": FRONT_MATTER, **VOCABULARIES, "course": COURSE,
-                                   "config": CONFIG}
+                                   "config": CONFIG, "categories": CATEGORIES}
 
 
 def _required(record: Record, key: str, spec: Field) -> str:
@@ -63,4 +64,4 @@ def _section(doc: Document) -> str:
 def content_schema_doc() -> str:
     """The text of ``docs/CONTENT_SCHEMA.md``."""
     template = TEMPLATE.read_text(encoding="utf-8")
-    return re.sub(r"\{\{([a-z-]+)\}\}", lambda m: _section(_DOCUMENTS[m.group(1)]), template)
+    return re.sub(r"\{\{([a-z_-]+)\}\}", lambda m: _section(_DOCUMENTS[m.group(1)]), template)

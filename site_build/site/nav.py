@@ -77,8 +77,11 @@ def folder_title(folder: str) -> str:
 
 
 def build_navigation(pages: Iterable[Page]) -> Navigation:
-    """The navigation of a site's pages (docs-relative ``src_path`` decides the folders)."""
-    return Navigation(_items("", list(pages)))
+    """The navigation of a site's pages (docs-relative ``src_path`` decides the folders).
+
+    News items are not in it: the news section lists them by date (the news host).
+    """
+    return Navigation(_items("", [p for p in pages if p.front.type != "news"]))
 
 
 def _items(folder: str, pages: list[Page]) -> tuple[NavItem, ...]:

@@ -39,7 +39,7 @@ def copy(tmp_path: Path) -> Path:
     ("site_build/model/__init__.py", "import mkdocs", "knows nothing of its hosts"),
     ("site_build/site/links.py", "import site_build.render.page", "layers"),
     ("site_build/markdown/engine.py", "import site_build.content.load", "layers"),
-    ("search/__init__.py", "import whoosh", "one module of search imports whoosh"),
+    ("search/__init__.py", "import whoosh", "Only search.index (one module or package) imports whoosh"),
     ("plugins/mkdocs_host.py", "import pelican", "Pelican only in the news adapter"),
     ("site_build/site/nav.py", "import site_build.i18n", "site/ (slugs, URLs, links, navigation)"),
     ("site_build/render/page.py", "import site_build.io.yaml12", "generate/ and render/ read no files"),
@@ -49,12 +49,13 @@ def test_a_breach_is_reported(copy: Path, module: str, line: str, contract: str)
     path.write_text(path.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
     result = lint_imports(copy)
     assert result.returncode == 1, result.stdout
-    broken = [row for row in result.stdout.splitlines() if row.rstrip().endswith("BROKEN")]
+    # A contract with ignored imports reads "... BROKEN (2 ignored imports)".
+    broken = [row for row in result.stdout.splitlines() if " BROKEN" in row]
     assert any(contract in row for row in broken), result.stdout
 
 
 def test_the_news_adapter_may_import_pelican(copy: Path) -> None:
-    (copy / "plugins" / "news").mkdir()
+    (copy / "plugins" / "news").mkdir(exist_ok=True)
     (copy / "plugins" / "news" / "__init__.py").write_text("import pelican  # noqa\n")
     result = lint_imports(copy)
     assert result.returncode == 0, result.stdout

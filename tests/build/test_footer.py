@@ -30,7 +30,8 @@ def site_path(page: Page, href: str | None) -> str | None:
 def test_footer_follows_the_sidebar_order(real_site: Path) -> None:
     site = load_site(REPO, jobs=1).site
     nav = build_navigation(site.pages)
-    assert len(nav.reading_order) == len(site.pages) > 10
+    # News items are the news host's, listed by date, and not in the sidebar's reading order.
+    assert len(nav.reading_order) == len([p for p in site.pages if p.front.type != "news"]) > 10
     wrong = []
     for page in nav.reading_order:
         html = (real_site / page.url / "index.html").read_text(encoding="utf-8")
