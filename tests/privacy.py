@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -82,6 +83,25 @@ def _js_allowed(rel: str, url: str) -> bool:
                for part, prefix, _ in JS_ALLOWED)
 
 
+_SEARCH_DATA = re.compile(r'__bbSearch\("[\w/.-]+",(.*)\);\n', re.S)
+
+
+def _is_search_data(rel: str, text: str) -> bool:
+    """A shard of the browser search index: one call handing over JSON, and nothing else.
+
+    Its strings are page text (which may mention addresses); the search script shows them
+    with ``textContent``. Only a file that parses as exactly that is exempt from the scan.
+    """
+    match = _SEARCH_DATA.fullmatch(text) if rel.startswith("search/") else None
+    if match is None:
+        return False
+    try:
+        json.loads(match.group(1))
+    except ValueError:
+        return False
+    return True
+
+
 def scan_site(root: Path) -> tuple[list[Finding], int]:
     """Scan every HTML, CSS and JS file; return the findings and the number of files read."""
     findings: list[Finding] = []
@@ -96,6 +116,8 @@ def scan_site(root: Path) -> tuple[list[Finding], int]:
             parser = _Html()
             parser.feed(text)
             findings += [Finding(rel, u, why) for u, why in parser.urls if _ABSOLUTE.match(u)]
+        elif _is_search_data(rel, text):
+            continue  # text shown with textContent, never a URL the browser loads
         elif f.suffix == ".css":
             for m in _CSS_URL.finditer(text):
                 url = m.group(1) or m.group(2)

@@ -1,4 +1,5 @@
-"""Controlled vocabularies in ``content/_data/``: audiences, topics, sources, glossary."""
+"""Controlled vocabularies in ``content/_data/``: audiences, topics, sources, glossary, search
+terms."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from site_build.io.yaml12 import read_yaml_file
 from site_build.model import Vocabularies
 from site_build.schema.fields import INVALID
 from site_build.schema.records import check_document
-from site_build.schema.vocabularies import VOCABULARIES
+from site_build.schema.vocabularies import OPTIONAL, VOCABULARIES
 
 __all__ = ["DATA_DIR", "load_vocabularies"]
 
@@ -28,6 +29,9 @@ def load_vocabularies(docs: Path, root: Path) -> tuple[Vocabularies, list[Diagno
     loaded: dict[str, tuple[Any, ...]] = {}
     for name, doc in VOCABULARIES.items():
         file = docs / DATA_DIR / f"{name}.yml"
+        if name in OPTIONAL and not file.exists() and not file.is_symlink():
+            loaded[name] = ()
+            continue
         collector = Collector(file.relative_to(root).as_posix(), into=out)
         known = {"sources": {s.id for s in loaded.get("sources", ())}}
         # A symlink out of the project is reported by discovery; its target is never read,
@@ -37,4 +41,4 @@ def load_vocabularies(docs: Path, root: Path) -> tuple[Vocabularies, list[Diagno
         entries = check_document(doc, read.data if read else None, collector, known)
         loaded[name] = () if entries is INVALID else entries
     return Vocabularies(loaded["audiences"], loaded["topics"], loaded["sources"],
-                        loaded["glossary"]), out
+                        loaded["glossary"], loaded["search_terms"]), out

@@ -1,15 +1,18 @@
-"""Vocabularies in ``content/_data/``: audiences, topics, sources (the bibliography), glossary."""
+"""Vocabularies in ``content/_data/``: audiences, topics, sources (the bibliography), glossary,
+search terms."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from site_build.model import GlossaryTerm, Source, VocabEntry
-from site_build.schema.fields import At, Bool, Choice, Int, Lang, Text
-from site_build.schema.lists import Ids
+from site_build.io.yaml12 import item_line
+from site_build.model import GlossaryTerm, Source, TermGroup, VocabEntry
+from site_build.schema.fields import INVALID, At, Bool, Choice, Int, Lang, Text
+from site_build.schema.lists import Ids, TextList
 from site_build.schema.records import Document, List, Record, Rule
 
-__all__ = ["VOCABULARIES"]
+__all__ = ["OPTIONAL", "VOCABULARIES"]
 
 _MISSING = "missing or empty '{key}'"
 _ENTRIES = "expected a list of entries ('- id: …')"
@@ -96,6 +99,95 @@ _TERM = Record(
     make=_make_term,
 )
 
+_KINDS = {"pair": "pair", "synonyms": "synonym"}
+
+
+@dataclass(frozen=True)
+class _Words(TextList):
+    """Two or more words or phrases, none twice."""
+
+    def check(self, value: Any, at: At, key: str) -> Any:
+        words = super().check(value, at, key)
+        if words is INVALID:
+            return INVALID
+        if len(words) < 2:
+            at.error(key, "a group needs at least two words" if words else "the group is empty")
+            return INVALID
+        seen: dict[str, int] = {}
+        for i, word in enumerate(words):
+            norm = _norm(word)
+            if norm in seen:
+                at.error_item(key, value, i, f"'{word}' is already in this group")
+                return INVALID
+            seen[norm] = i
+        return words
+
+    def _json(self) -> dict[str, Any]:
+        return {**super()._json(), "minItems": 2}
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _one_kind(values: dict[str, Any], at: At) -> None:
+    given = [k for k in _KINDS if k in values]
+    raw = at.data.keys()
+    if not any(k in raw for k in _KINDS) and not {str(k) for k in raw} - _KINDS.keys():
+        at.error_here("expected 'pair' or 'synonyms'")
+    if len(given) > 1:
+        at.error(given[1], "a group is either 'pair' or 'synonyms', not both")
+
+
+def _make_group(values: dict[str, Any], line: int) -> TermGroup:
+    kind = next(k for k in _KINDS if k in values)
+    return TermGroup(tuple(values[kind]), "pair" if kind == "pair" else "synonym")
+
+
+_GROUP = Record(
+    "One group of words a search treats as one.",
+    fields={
+        "pair": _Words("The same word in bokmål and nynorsk (and their variant spellings), "
+                       "base forms: `[sykmelding, sjukmelding]`."),
+        "synonyms": _Words("Words, phrases or abbreviations that mean the same: "
+                           "`[IPS, supported employment]`. Abbreviations and phrases are "
+                           "found by each other."),
+    },
+    rules=(Rule("Each group has exactly one of `pair` and `synonyms`.", _one_kind,
+                {"oneOf": [{"required": ["pair"]}, {"required": ["synonyms"]}]}),),
+    missing=None,
+    wrong="expected a group ('- pair: [...]' or '- synonyms: [...]')",
+    make=_make_group,
+)
+
+
+@dataclass(frozen=True)
+class _Groups(List):
+    """The groups; a word may be in one pair and one synonym group, not in two of a kind."""
+
+    def check_items(self, value: list[Any], at: At) -> Any:
+        groups = super().check_items(value, at)
+        seen: dict[tuple[str, str], int] = {}
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                continue
+            item_at = At(at.out, item, f"{at.key}[{i}]", item_line(value, i, at.line), at.known)
+            for kind in _KINDS:
+                words = item.get(kind)
+                for j, word in enumerate(words if isinstance(words, list) else ()):
+                    if not isinstance(word, str):
+                        continue
+                    line = item_line(words, j, item_at.line_of(kind))
+                    first = seen.setdefault((kind, _norm(word)), line)
+                    if first != line:
+                        item_at.error_item(kind, words, j, f"'{word}' is already in a {kind} group "
+                                           f"on line {first}")
+        return groups
+
+
+# Vocabularies a project may leave out (a missing file is no problem).
+OPTIONAL = frozenset({"search_terms"})
+
 # In load order: the glossary names sources, so the bibliography comes before it.
 VOCABULARIES: dict[str, Document] = {
     "audiences": _entry_list("Audiences (content/_data/audiences.yml)", "audience"),
@@ -106,4 +198,11 @@ VOCABULARIES: dict[str, Document] = {
     "glossary": Document("Glossary (content/_data/glossary.yml)",
                          List("The glossary.", item=_TERM, unique="term"),
                          key="vocabulary", wrong=_ENTRIES),
+    "search_terms": Document("Search terms (content/_data/search_terms.yml)",
+                             _Groups("Bokmål/nynorsk pairs and synonyms for search, besides the "
+                                     "built-in pairs and the glossary's abbreviations.",
+                                     item=_GROUP),
+                             key="vocabulary",
+                             wrong="expected a list of groups ('- pair: [...]' or "
+                                   "'- synonyms: [...]')"),
 }

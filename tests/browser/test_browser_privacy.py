@@ -84,10 +84,10 @@ def test_search_leaves_nothing_behind(new_page: Callable[..., Page], site_server
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_server.url("/"), wait_until="networkidle")
-    page.click(".md-search__input")
+    page.click("#bb-search-input")
     page.keyboard.type("arbeidsgiver")
-    page.wait_for_selector(".md-search-result__link", timeout=10_000)
-    page.click(".md-search-result__link")
+    page.wait_for_selector(".bb-search__results a", timeout=10_000)
+    page.click(".bb-search__results a")
     page.wait_for_load_state("networkidle")
     foreign = _foreign(requests, site_server)
     assert not foreign, "search: requests to other hosts:\n" + "\n".join(foreign)

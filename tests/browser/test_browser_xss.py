@@ -291,8 +291,8 @@ class Browse:
         tab = cls(page)
         page.context.add_init_script(MARKER)
         page.context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/])"), lambda r: r.abort())
-        if not search:  # each page load would build the search index again: a second per page
-            page.context.route("**/search/search_index.json", lambda r: r.abort())
+        if not search:  # the search index is not what these page loads test
+            page.context.route("**/search/**", lambda r: r.abort())
 
         def dialog(d: Dialog) -> None:
             tab.dialogs.append(f"{d.type}({d.message[:60]!r})")
@@ -311,16 +311,16 @@ class Browse:
 
 
 def _search(tab: Browse, word: str) -> int:
-    box = tab.page.locator(".md-search__input")
+    box = tab.page.locator("#bb-search-input")
     box.click()
     box.fill("")
     tab.page.keyboard.type(word.lower())
     try:
-        tab.page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        tab.page.wait_for_selector(".bb-search__results li", timeout=10_000)
     except PlaywrightError:
         return 0
     tab.page.wait_for_timeout(100)  # the rest of the results
-    return tab.page.locator(".md-search-result__item").count()
+    return tab.page.locator(".bb-search__results li").count()
 
 
 @pytest.mark.parametrize("site", sorted(PLACEMENTS))
