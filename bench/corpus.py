@@ -18,6 +18,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from bench.anchor import write_anchor_config
+from bench.news_items import news_count, render_index, render_item
 from bench.plan import CorpusPlan, plan_corpus, rng_for
 from bench.text import Vocab, description, q, render_page
 from bench.words import BANKS
@@ -25,7 +26,8 @@ from bench.words import BANKS
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_ROOT = REPO / "bench" / "corpus"
 DEFAULT_SEED = 20071
-VOCAB_FILES = ("audiences.yml", "topics.yml", "sources.yml", "glossary.yml")
+VOCAB_FILES = ("audiences.yml", "topics.yml", "sources.yml", "glossary.yml", "categories.yml",
+               "search_terms.yml")
 
 FALLBACK_MKDOCS = """\
 # The repository had no mkdocs.yml when this corpus was generated; minimal stand-in.
@@ -132,7 +134,8 @@ def generate(
     data_dir.mkdir(parents=True)
     (project / "courses").mkdir()
     for name in VOCAB_FILES:
-        shutil.copyfile(repo / "content" / "_data" / name, data_dir / name)
+        if (repo / "content" / "_data" / name).is_file():
+            shutil.copyfile(repo / "content" / "_data" / name, data_dir / name)
     repo_mkdocs = repo / "mkdocs.yml"
     mkdocs_text = (
         repo_mkdocs.read_text(encoding="utf-8") if repo_mkdocs.is_file() else FALLBACK_MKDOCS
@@ -145,7 +148,8 @@ def generate(
     write_anchor_config(project)
 
     vocab = load_vocab(data_dir)
-    plan = plan_corpus(n_pages, seed)
+    n_news = news_count(n_pages)
+    plan = plan_corpus(n_pages - n_news, seed)
     total_bytes = total_words = 0
     made_dirs: set[Path] = set()
     for index, page in enumerate(plan.pages):
@@ -158,13 +162,21 @@ def generate(
         path.write_bytes(data)
         total_bytes += len(data)
         total_words += len(text.split())
+    news = [("aktuelt/index.md", render_index(vocab))] if n_news else []
+    news += [render_item(i, seed, vocab) for i in range(n_news - 1)]
+    if news:
+        (project / "content" / "aktuelt").mkdir(exist_ok=True)
+    for rel, text in news:
+        (project / "content" / rel).write_text(text, encoding="utf-8")
+        total_bytes += len(text.encode("utf-8"))
+        total_words += len(text.split())
     for index, track in enumerate(plan.tracks):
         (project / "courses" / f"{track.id}.yml").write_text(
             render_track(plan, index, seed, vocab), encoding="utf-8"
         )
     return CorpusInfo(
         project,
-        len(plan.pages),
+        len(plan.pages) + len(news),
         len(plan.tracks),
         total_bytes,
         total_words,

@@ -20,7 +20,7 @@ import click
 from search.analysis import Analyzer
 from search.index import IndexNotFound, build_index, default_index_dir
 from search.query import Hit, QueryError, search
-from search.records import analyse, records_for
+from search.records import analyse, heading_words, records_for
 from site_build.content.load import load_site
 from site_build.diagnostics.errors import BrobyggerError
 
@@ -102,9 +102,10 @@ def index_command(project: Path, jobs: int | None) -> None:
         if errors and not site.pages:
             _fail(f"cannot read the project: {errors[0]}", 3)
         analyzer = Analyzer.from_vocab(site.vocab)
-        analysed = analyse(records_for(site), analyzer, jobs)
+        records = records_for(site)
+        analysed = analyse(records, analyzer, jobs)
         report = build_index(analysed, default_index_dir(project), vocab=site.vocab, jobs=jobs,
-                             analyzer=analyzer.snapshot())
+                             analyzer=analyzer.snapshot(heading_words(records, analyzer)))
     except BrobyggerError as exc:
         _fail(f"cannot read the project: {exc}", 3)
     except OSError as exc:

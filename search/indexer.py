@@ -1,33 +1,119 @@
 """The search indexer the build runs (``brobygger.indexers`` entry point ``search``).
 
-``prepare`` does all of the search work before MkDocs builds the pages: it splits the pages
-into records, analyses them once in forked workers, computes the related pages (which the
-hosts render), writes the local index (forked workers, one segment each) and the browser
-index into a folder of its own, then lets go of the analysed records. ``write`` only moves the
-browser index into the staging folder.
+In ``brobygger build`` the search work runs beside the hosts: MkDocs renders the pages on one
+core, so ``prepare`` forks one background process that splits the pages into records,
+analyses them, computes the related pages, writes the local index and the browser index (into
+a folder of its own), and returns the site with ``related_pending`` set: the renderer leaves a
+mark where each page's related pages go. ``write`` waits for the background process, fills
+the marks in the built pages (forked workers) and moves the browser index into
+``staging/search``. A failure of the background work fails the build (nothing is published).
 
-Nothing of the search is held or forked while MkDocs builds: at 10 000 pages the build without
-search already peaks near the 1 GB budget, and a writer running beside MkDocs would count its
-copy-on-write pages on top (it measured 1.4 GB). Under ``brobygger serve`` (``jobs=1``, beside
-the server's threads) nothing is forked at all.
+Under ``brobygger serve`` (``jobs=1``, beside the server's threads) nothing is forked: the work
+is done in ``prepare`` and the renderer lists the related pages itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
+import multiprocessing
 import shutil
 import tempfile
 import time
+import traceback
+from collections.abc import Mapping
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from search.analysis import Analyzer
 from search.browser import write_browser_index
 from search.index import IndexReport, build_index, default_index_dir
-from search.records import analyse, records_for
+from search.records import analyse, heading_words, records_for
 from search.related import related_pages
-from site_build.model import Site
+from site_build.content.workers import parallel_map
+from site_build.model import Page, Site
+from site_build.render.page import Renderer, fill_related
 
-__all__ = ["SearchIndexer"]
+__all__ = ["SearchIndexer", "search_work"]
+
+Related = Mapping[str, tuple[str, ...]]
+
+
+def search_work(root: Path, site: Site, browser: Path, jobs: int | None) -> tuple[Related, list[str]]:
+    """All of the search for ``site``: related pages, the local index, the browser index.
+
+    Returns:
+        The related pages and notes for the build log.
+    """
+    start = time.perf_counter()
+    analyzer = Analyzer.from_vocab(site.vocab)
+    records = records_for(site)
+    analysed = analyse(records, analyzer, jobs)
+    related = related_pages(analysed, jobs)
+    notes = [f"search: {len(analysed)} sections analysed, related pages in "
+             f"{time.perf_counter() - start:.1f} s"]
+    index_dir = default_index_dir(root)
+    try:
+        report = build_index(analysed, index_dir, vocab=site.vocab, jobs=jobs,
+                             analyzer=analyzer.snapshot(heading_words(records, analyzer)))
+    except Exception as exc:  # a build note, never a failed build: the site does not need it
+        notes.append(f"search: the local index was not updated: {type(exc).__name__}: {exc}")
+    else:
+        notes.append(_index_note(index_dir, report))
+    start = time.perf_counter()
+    labels = {entry.id: entry.label for entry in site.vocab.audiences}
+    notes += write_browser_index(analysed, analyzer, browser, labels)
+    notes.append(f"search: browser index in {time.perf_counter() - start:.1f} s")
+    return related, notes
+
+
+class _Background:
+    """:func:`search_work` in one forked process (it leaves the other core to the hosts)."""
+
+    def __init__(self, root: Path, site: Site, browser: Path) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._recv, send = ctx.Pipe(duplex=False)
+        # Frozen objects are skipped by the child's garbage collector, so it does not copy
+        # the parent's heap page by page (copy-on-write) just by collecting.
+        gc.freeze()
+        try:
+            self._proc = ctx.Process(target=_run, args=(send, root, site, browser),
+                                     name="brobygger-search")
+            self._proc.start()
+        finally:
+            gc.unfreeze()
+        send.close()
+
+    def stop(self) -> None:
+        """End the work unfinished (the build failed before it was needed)."""
+        self._proc.kill()
+        self._proc.join()
+        self._recv.close()
+
+    def wait(self) -> tuple[Related, list[str]]:
+        """The child's result.
+
+        Raises:
+            RuntimeError: The search work failed (its one-line reason).
+        """
+        try:
+            result: tuple[Related, list[str]] | str = self._recv.recv()
+        except EOFError:
+            result = "the search process stopped without a word"
+        self._proc.join()
+        self._recv.close()
+        if isinstance(result, str):
+            raise RuntimeError(result)
+        return result
+
+
+def _run(send: Connection, root: Path, site: Site, browser: Path) -> None:
+    try:
+        result: object = search_work(root, site, browser, 1)
+    except Exception as exc:  # sent to the parent, which fails the build with it
+        result = f"{type(exc).__name__}: {exc} ({traceback.format_exc(limit=-1).strip()})"
+    send.send(result)
+    send.close()
 
 
 class SearchIndexer:
@@ -37,53 +123,74 @@ class SearchIndexer:
 
     def __init__(self) -> None:
         self._browser: Path | None = None
+        self._background: _Background | None = None
         self._notes: list[str] = []
 
     def prepare(self, root: Path, site: Site, jobs: int | None = None) -> Site:
-        """Analyse every page, compute related pages, write the local and browser indexes."""
+        """Start the search work (or, with ``jobs=1``, do it now); see the module."""
         self._discard()
-        start = time.perf_counter()
-        analyzer = Analyzer.from_vocab(site.vocab)
-        analysed = analyse(records_for(site), analyzer, jobs)
-        related = related_pages(analysed, jobs)
-        notes = [f"search: {len(analysed)} sections analysed, related pages in "
-                 f"{time.perf_counter() - start:.1f} s"]
         index_dir = default_index_dir(root)
-        try:
-            report = build_index(analysed, index_dir, vocab=site.vocab, jobs=jobs,
-                                 analyzer=analyzer.snapshot())
-        except Exception as exc:  # a build note, never a failed build
-            notes.append(f"search: the local index was not updated: {type(exc).__name__}: {exc}")
-        else:
-            notes.append(_index_note(index_dir, report))
-        start = time.perf_counter()
         index_dir.parent.mkdir(parents=True, exist_ok=True)
         self._browser = Path(tempfile.mkdtemp(prefix="browser-", dir=index_dir.parent))
-        labels = {entry.id: entry.label for entry in site.vocab.audiences}
-        notes += write_browser_index(analysed, analyzer, self._browser, labels)
-        notes.append(f"search: browser index in {time.perf_counter() - start:.1f} s")
-        self._notes = notes
-        return dataclasses.replace(site, related=related)
+        if jobs == 1:
+            related, self._notes = search_work(root, site, self._browser, 1)
+            return dataclasses.replace(site, related=related)
+        self._background = _Background(root, site, self._browser)
+        return dataclasses.replace(site, related_pending=True)
 
     def write(self, root: Path, site: Site, staging: Path) -> list[str]:
-        """Move the browser index written by :meth:`prepare` into ``staging/search``."""
+        """Finish: related pages into the built pages, the browser index into ``search/``."""
         if self._browser is None:
             return ["search: no browser index (the search was not prepared)"]
-        out = staging / "search"
-        out.mkdir(parents=True, exist_ok=True)
-        for item in self._browser.iterdir():
-            target = out / item.name
-            if target.is_dir():
-                shutil.rmtree(target)
-            shutil.move(str(item), str(target))
-        notes, self._notes = self._notes, []
-        self._discard()
-        return notes
+        try:
+            if self._background is not None:
+                related, self._notes = self._background.wait()
+                self._background = None
+                start = time.perf_counter()
+                _fill_pages(dataclasses.replace(site, related=related, related_pending=False),
+                            staging)
+                self._notes.append(f"search: related pages filled in "
+                                   f"{time.perf_counter() - start:.1f} s")
+            _move_into(self._browser, staging / "search")
+            notes, self._notes = self._notes, []
+            return notes
+        finally:
+            self._discard()
 
     def _discard(self) -> None:
+        if self._background is not None:  # a build that failed before write: stop the work
+            self._background.stop()
+            self._background = None
         if self._browser is not None:
             shutil.rmtree(self._browser, ignore_errors=True)
             self._browser = None
+
+
+def _fill_pages(site: Site, staging: Path) -> None:
+    """Replace each built page's related-pages mark with its list (forked workers)."""
+    renderer = Renderer(site)
+
+    def fill(page: Page) -> None:
+        url = page.url
+        file = staging / (url + "index.html" if not url or url.endswith("/") else url)
+        try:
+            html = file.read_text(encoding="utf-8")
+        except FileNotFoundError:  # a page no host publishes as itself (a frame)
+            return
+        filled = fill_related(html, renderer.related_html(page))
+        if filled != html:
+            file.write_text(filled, encoding="utf-8")
+
+    parallel_map(fill, site.pages)
+
+
+def _move_into(source: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        target = out / item.name
+        if target.is_dir():
+            shutil.rmtree(target)
+        shutil.move(str(item), str(target))
 
 
 def _index_note(index_dir: Path, report: IndexReport) -> str:

@@ -151,8 +151,12 @@ def _expand(live: LiveIndex, analyzer: Analyzer,
             prefixes.append(start)
             terms.update(live.prefixed(start))
         parts = [p for p in getattr(word, "parts", ()) if p]
-        if not known and len(parts) > 1 and all(any(live.has_term(t) for t in p) for p in parts):
-            out.append([sorted(p) for p in parts])
+        if len(parts) > 1 and all(any(live.has_term(t) for t in p) for p in parts):
+            # Each group holds the compound's own terms too: a section matches with the
+            # compound, or with all of its parts (*sykmeldingsperioden* is in one section;
+            # the pages about the sick-leave period say *periode* and *sykmelding*).
+            own = {t for t in terms if live.has_term(t)}
+            out.append([sorted(set(p) | own) for p in parts])
             continue
         if not known and fuzzy_left and (word.fuzzy or _unknown(live, word, terms)):
             fuzzy_left -= 1

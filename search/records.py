@@ -19,7 +19,7 @@ from site_build.model import Site
 if TYPE_CHECKING:
     from search.analysis import Analyzer
 
-__all__ = ["AnalysedRecord", "Record", "analyse", "records_for"]
+__all__ = ["AnalysedRecord", "Record", "analyse", "heading_words", "records_for"]
 
 TERM_SEP = "\x1f"  # between terms (a term may in principle hold a space)
 FIELD_SEP = "\x1e"  # between the title, section and text terms
@@ -184,3 +184,19 @@ def analyse_one(record: Record, analyzer: Analyzer) -> bytes:
     if not record.anchor and record.description:
         text = f"{record.description}\n{text}"
     return pack_terms(title, section, analyzer.index_terms(text, lang))
+
+
+def heading_words(records: Sequence[Record], analyzer: Analyzer) -> set[str]:
+    """The words of the titles, headings and descriptions, as written and folded.
+
+    What readers search for is mostly there: saved with the analyzer
+    (``Analyzer.snapshot``), a search of these words starts without loading a dictionary.
+    """
+    from search.norwegian import fold
+
+    seen: set[str] = set()
+    for record in records:
+        for text in (record.section, record.description if not record.anchor else ""):
+            if text:
+                seen.update(w.lower() for _, _, w in analyzer.tokenize(text))
+    return seen | {fold(w) for w in seen}

@@ -25,8 +25,8 @@ __all__ = ["MAX_RELATED", "related_pages"]
 
 MAX_RELATED = 5
 TERMS_PER_PAGE = 16  # a page's strongest terms; the rest rarely decide what is related
-PAGES_PER_TERM = 30  # a term's strongest pages; common terms would otherwise cost N^2
-CANDIDATES = 25  # the pages sharing most wording; bonuses and audience rank among these
+PAGES_PER_TERM = 40  # a term's strongest pages; common terms would otherwise cost N^2
+CANDIDATES = 40  # the pages sharing most wording; bonuses and audience rank among these
 CHUNK = 50  # pages per work item for the workers
 MIN_SCORE = 0.05  # below this cosine a page is not related, only similar in wording
 TOPIC_BONUS = 0.08

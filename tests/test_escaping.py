@@ -10,7 +10,6 @@ XSS corpus is ``tests/browser/test_browser_xss.py``.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil

@@ -259,6 +259,9 @@ class Site:
     # Up to five related pages per page (docs-relative paths), filled in by a search indexer
     # before the hosts build (see ``build.indexer``); the renderer lists them on each page.
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Set by an indexer that computes related pages while the hosts build: the renderer then
+    # leaves ``render.page.RELATED_MARK`` in each page for the indexer to fill afterwards.
+    related_pending: bool = False
 
     def page(self, src_path: str) -> Page | None:
         """The page at this docs-relative path, if any."""

@@ -14,7 +14,20 @@ from site_build.model import Heading, Page, Site
 from site_build.site.links import Resolved, resolve_link
 from site_build.site.urls import relative_url
 
-__all__ = ["RenderedPage", "Renderer", "TocItem"]
+__all__ = ["RELATED_MARK", "RenderedPage", "Renderer", "TocItem", "fill_related"]
+
+RELATED_MARK = "<!--brobygger:related-->"
+"""Where a page's related pages go when they are computed while the hosts build."""
+
+
+def fill_related(html: str, aside: str) -> str:
+    """A built page with its related-pages mark replaced by ``aside``.
+
+    Only the last mark is the renderer's: it follows the body, and nothing an editor writes
+    comes after it unescaped, while a body may contain the same comment.
+    """
+    before, mark, after = html.rpartition(RELATED_MARK)
+    return f"{before}{aside}{after}" if mark else html
 
 
 @dataclass(frozen=True)
@@ -67,16 +80,20 @@ class Renderer:
         """Render one page: H1 from its title, body, generated parts, *Kilder*."""
         h1 = page.headings[0]
         html = (f'<h1 id="{escape(h1.id)}">{escape(page.front.title)}</h1>\n' + self._fill_links(page)
-                + generated_html(page, self.site) + self._related(page))
+                + generated_html(page, self.site)
+                + (RELATED_MARK if self.site.related_pending else self.related_html(page)))
         return RenderedPage(html, _toc(page.headings))
 
-    def _related(self, page: Page) -> str:
+    def related_html(self, page: Page) -> str:
         """The related pages an indexer found, as a list after the body (none: nothing).
 
         The heading has no id, so it adds no anchor and nothing to the toc.
         """
+        if page.src_path.rsplit("/", 1)[-1] == "index.md":  # hubs already list their pages
+            return ""
+        # The front page and generated lists (sources, glossary) are no one's related topic.
         pages = [p for p in map(self.site.page, self.site.related.get(page.src_path, ()))
-                 if p is not None and p is not page]
+                 if p is not None and p is not page and p.url and p.front.generated is None]
         if not pages:
             return ""
         items = "".join(

@@ -323,6 +323,15 @@ def _search(tab: Browse, word: str) -> int:
     return tab.page.locator(".bb-search__results li").count()
 
 
+def _with_portal_theme(root: Path) -> None:
+    """The portal's theme overrides (its search box among them) on the fixture site."""
+    shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n",
+                                   1), encoding="utf-8")
+
+
 @pytest.mark.parametrize("site", sorted(PLACEMENTS))
 def test_each_vector_is_rejected_with_its_line_or_inert_in_chromium(
         site: str, tmp_path: Path, new_page: Callable[..., Page]) -> None:
@@ -330,6 +339,7 @@ def test_each_vector_is_rejected_with_its_line_or_inert_in_chromium(
     assert len(vectors) >= 200, "the corpus lost vectors"
     project = Project(tmp_path / "project")
     shutil.copytree(FIXTURE, project.root)
+    _with_portal_theme(project.root)
     PLACEMENTS[site](vectors)(project)
     project.write()
     placed = len(project.spots)

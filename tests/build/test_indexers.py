@@ -79,3 +79,11 @@ def test_an_indexer_that_cannot_load_is_a_clear_error(monkeypatch: pytest.Monkey
     monkeypatch.setattr(indexer_module, "entry_points", lambda group: [Broken()])
     with pytest.raises(HostError, match=r"search indexer .broken. could not start.*whoosh"):
         indexer_module.find_indexers()
+
+
+def test_related_pages_computed_during_the_build_fill_the_mark() -> None:
+    from site_build.render.page import RELATED_MARK, fill_related
+
+    body = f"<p>{RELATED_MARK}</p>{RELATED_MARK}<footer>"
+    assert fill_related(body, "<aside>") == f"<p>{RELATED_MARK}</p><aside><footer>"
+    assert fill_related("<p>ingen</p>", "<aside>") == "<p>ingen</p>"
