@@ -21,17 +21,18 @@ import shutil
 import tempfile
 import time
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from search.analysis import Analyzer
 from search.browser import write_browser_index
 from search.index import IndexReport, build_index, default_index_dir
-from search.records import analyse, heading_words, records_for
+from search.records import AnalysedRecord, analyse, heading_words, records_for
 from search.related import related_pages
 from site_build.content.workers import parallel_map
-from site_build.model import Page, Site
+from site_build.model import Page, Site, Vocabularies
 from site_build.render.page import Renderer, fill_related
 
 __all__ = ["SearchIndexer", "search_work"]
@@ -52,14 +53,8 @@ def search_work(root: Path, site: Site, browser: Path, jobs: int | None) -> tupl
     related = related_pages(analysed, jobs)
     notes = [f"search: {len(analysed)} sections analysed, related pages in "
              f"{time.perf_counter() - start:.1f} s"]
-    index_dir = default_index_dir(root)
-    try:
-        report = build_index(analysed, index_dir, vocab=site.vocab, jobs=jobs,
-                             analyzer=analyzer.snapshot(heading_words(records, analyzer)))
-    except Exception as exc:  # a build note, never a failed build: the site does not need it
-        notes.append(f"search: the local index was not updated: {type(exc).__name__}: {exc}")
-    else:
-        notes.append(_index_note(index_dir, report))
+    snapshot = analyzer.snapshot(heading_words(records, analyzer))
+    notes.append(_local_index(default_index_dir(root), analysed, site.vocab, snapshot, jobs))
     start = time.perf_counter()
     labels = {entry.id: entry.label for entry in site.vocab.audiences}
     notes += write_browser_index(analysed, analyzer, browser, labels)
@@ -67,18 +62,29 @@ def search_work(root: Path, site: Site, browser: Path, jobs: int | None) -> tupl
     return related, notes
 
 
-class _Background:
-    """:func:`search_work` in one forked process (it leaves the other core to the hosts)."""
+def _local_index(index_dir: Path, analysed: list[AnalysedRecord], vocab: Vocabularies,
+                 snapshot: bytes, jobs: int | None) -> str:
+    """Write the local index; its outcome as a note (a failure never fails the build: the
+    published site does not use it)."""
+    try:
+        report = build_index(analysed, index_dir, vocab=vocab, jobs=jobs,
+                             analyzer=snapshot)
+    except Exception as exc:
+        return f"search: the local index was not updated: {type(exc).__name__}: {exc}"
+    return _index_note(index_dir, report)
 
-    def __init__(self, root: Path, site: Site, browser: Path) -> None:
+
+class _Forked:
+    """``func(*args)`` in a forked process; :meth:`wait` gives its result."""
+
+    def __init__(self, func: Callable[..., object], args: tuple[object, ...], name: str) -> None:
         ctx = multiprocessing.get_context("fork")
         self._recv, send = ctx.Pipe(duplex=False)
         # Frozen objects are skipped by the child's garbage collector, so it does not copy
         # the parent's heap page by page (copy-on-write) just by collecting.
         gc.freeze()
         try:
-            self._proc = ctx.Process(target=_run, args=(send, root, site, browser),
-                                     name="brobygger-search")
+            self._proc = ctx.Process(target=_run, args=(send, func, args), name=name)
             self._proc.start()
         finally:
             gc.unfreeze()
@@ -90,28 +96,34 @@ class _Background:
         self._proc.join()
         self._recv.close()
 
-    def wait(self) -> tuple[Related, list[str]]:
+    def wait(self) -> Any:
         """The child's result.
 
         Raises:
-            RuntimeError: The search work failed (its one-line reason).
+            RuntimeError: The work failed (its one-line reason).
         """
         try:
-            result: tuple[Related, list[str]] | str = self._recv.recv()
+            result = self._recv.recv()
         except EOFError:
-            result = "the search process stopped without a word"
+            result = _Failure("the search process stopped without a word")
         self._proc.join()
         self._recv.close()
-        if isinstance(result, str):
-            raise RuntimeError(result)
+        if isinstance(result, _Failure):
+            raise RuntimeError(result.reason)
         return result
 
 
-def _run(send: Connection, root: Path, site: Site, browser: Path) -> None:
+@dataclasses.dataclass(frozen=True)
+class _Failure:
+    reason: str
+
+
+def _run(send: Connection, func: Callable[..., object], args: tuple[object, ...]) -> None:
     try:
-        result: object = search_work(root, site, browser, 1)
+        result: object = func(*args)
     except Exception as exc:  # sent to the parent, which fails the build with it
-        result = f"{type(exc).__name__}: {exc} ({traceback.format_exc(limit=-1).strip()})"
+        result = _Failure(f"{type(exc).__name__}: {exc} "
+                          f"({traceback.format_exc(limit=-1).strip()})")
     send.send(result)
     send.close()
 
@@ -123,7 +135,7 @@ class SearchIndexer:
 
     def __init__(self) -> None:
         self._browser: Path | None = None
-        self._background: _Background | None = None
+        self._background: _Forked | None = None
         self._notes: list[str] = []
 
     def prepare(self, root: Path, site: Site, jobs: int | None = None) -> Site:
@@ -135,7 +147,8 @@ class SearchIndexer:
         if jobs == 1:
             related, self._notes = search_work(root, site, self._browser, 1)
             return dataclasses.replace(site, related=related)
-        self._background = _Background(root, site, self._browser)
+        self._background = _Forked(search_work, (root, site, self._browser, None),
+                                   "brobygger-search")
         return dataclasses.replace(site, related_pending=True)
 
     def write(self, root: Path, site: Site, staging: Path) -> list[str]:
