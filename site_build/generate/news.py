@@ -49,7 +49,7 @@ class LatestNews:
                  f'{escape(text("all_news", lang))}</a>']
         if site.config.site_url:
             feed = relative_url(page.url, f"{NEWS_DIR}/{FEED_ALL}")
-            links.append(f'<a href="{escape(feed)}" type="application/atom+xml">'
+            links.append(f'<a href="{escape(feed)}">'
                          f'{escape(text("news_feed", lang))}</a>')
         return (f'<h2 id="{escape(slugify(title))}">{escape(title)}</h2>\n'
                 + (f'<ul class="bb-latest-news">{items}</ul>\n' if items else "")
@@ -101,6 +101,6 @@ class NewsMentions:
         if not items:
             return ""
         title = escape(text("news_linking", page.front.lang))
-        return (f'<aside class="bb-news-mentions" aria-label="{title}">\n'
+        return (f'<div class="bb-news-mentions" role="complementary" aria-label="{title}">\n'
                 f'<h2 class="bb-news-mentions__title">{title}</h2>\n<ul>'
-                + "".join(_item(page, item) for item in items) + "</ul>\n</aside>\n")
+                + "".join(_item(page, item) for item in items) + "</ul>\n</div>\n")

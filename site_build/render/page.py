@@ -101,6 +101,6 @@ class Renderer:
             f'<span class="bb-related__desc"> – {escape(p.front.description)}</span></li>'
             for p in pages)
         title = escape(text("related", page.front.lang))
-        return (f'\n<aside class="bb-related" aria-label="{title}">\n'
-                f'<h2 class="bb-related__title">{title}</h2>\n<ul>{items}</ul>\n</aside>\n')
+        return (f'\n<div class="bb-related" role="complementary" aria-label="{title}">\n'
+                f'<h2 class="bb-related__title">{title}</h2>\n<ul>{items}</ul>\n</div>\n')
 

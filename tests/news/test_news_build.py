@@ -93,7 +93,7 @@ def test_front_page_and_mentions(news_built: Path) -> None:
     assert latest is not None
     assert re.findall(r'href="aktuelt/([^"]+)/"', latest.group(1)) == ARTICLES
     guidance = read(news_built, "ip/index.html")  # type: guidance, linked from two items
-    mentions = re.search(r'<aside class="bb-news-mentions".*?</aside>', guidance, re.S)
+    mentions = re.search(r'<div class="bb-news-mentions".*?</div>', guidance, re.S)
     assert mentions is not None
     assert "2026-01-10-ny-veileder" in mentions.group(0)
     assert "2026-02-03-horingssvar" in mentions.group(0)
