@@ -86,20 +86,24 @@ def _js_allowed(rel: str, url: str) -> bool:
 _SEARCH_DATA = re.compile(r'__bbSearch\("[\w/.-]+",(.*)\);\n', re.S)
 
 
-def _is_search_data(rel: str, text: str) -> bool:
-    """A shard of the browser search index: one call handing over JSON, and nothing else.
-
-    Its strings are page text (which may mention addresses); the search script shows them
-    with ``textContent``. Only a file that parses as exactly that is exempt from the scan.
-    """
-    match = _SEARCH_DATA.fullmatch(text) if rel.startswith("search/") else None
+def search_data(text: str) -> object | None:
+    """The data of a browser search index shard: one ``__bbSearch(name, JSON)`` call and
+    nothing else (else ``None``)."""
+    match = _SEARCH_DATA.fullmatch(text)
     if match is None:
-        return False
+        return None
     try:
-        json.loads(match.group(1))
+        data: object = json.loads(match.group(1))
     except ValueError:
-        return False
-    return True
+        return None
+    return data
+
+
+def _is_search_data(rel: str, text: str) -> bool:
+    """A shard of the browser search index, whose strings are page text (which may mention
+    addresses) that the search script shows with ``textContent``. Only a file that parses as
+    exactly one JSON hand-over is exempt from the scan."""
+    return rel.startswith("search/") and search_data(text) is not None
 
 
 def scan_site(root: Path) -> tuple[list[Finding], int]:

@@ -11,7 +11,6 @@ XSS corpus is ``tests/browser/test_browser_xss.py``.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ import html5lib
 import pytest
 
 from tests.conftest import FIXTURE_SITE, build_site
+from tests.privacy import search_data
 
 TITLE = "Farlig <bb-x bb-a=\"1\"> & \"sitat\" 'apos' </title><bb-y>"
 DESCRIPTION = "Beskrivelse \"><bb-x bb-a=1> & </meta>"
@@ -140,10 +140,9 @@ def _browser_index_strings(built: Path) -> set[str]:
                 walk(item)
 
     for shard in (built / "search" / "r").glob("*.js"):
-        script = shard.read_text(encoding="utf-8")
-        match = re.fullmatch(r'__bbSearch\("[^"]*",(.*)\);\n', script, re.S)
-        assert match, f"{shard.name} is not a data script"
-        walk(json.loads(match.group(1)))
+        data = search_data(shard.read_text(encoding="utf-8"))
+        assert data is not None, f"{shard.name} is not a data script"
+        walk(data)
     return found
 
 

@@ -11,16 +11,14 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from site_build.diagnostics import did_you_mean
-from site_build.model import VocabEntry
 from site_build.schema.fields import INVALID, At, Choice, Field, Text, type_name
 from site_build.schema.lists import TextList
-from site_build.schema.records import Document, List, Record
+from site_build.schema.vocabularies import entry_list
 
 __all__ = ["CATEGORIES", "CATEGORIES_FILE", "NEWS_FIELDS", "NEWS_ONLY",
            "news_rules_future_date", "news_rules_only_news"]
 
 CATEGORIES_FILE = "categories"
-_MISSING = "missing or empty '{key}'"
 
 
 @dataclass(frozen=True)
@@ -73,20 +71,6 @@ def news_rules_future_date(values: dict[str, Any], at: At) -> None:
         at.error("date", f"{date} is in the future; set 'status: draft' until it is published")
 
 
-_ENTRY = Record(
-    "One news category.",
-    fields={
-        "id": Text("The id news items use in `category:`: lower case, words joined by `-`.",
-                   wrong=_MISSING),
-        "label": Text("The name readers see.", wrong=_MISSING),
-        "description": Text("A sentence about what goes in this category.", blank=True),
-    },
-    required=("id", "label"),
-    missing=_MISSING,
-    wrong="expected an entry with keys",
-    make=lambda values, line: VocabEntry(**values),
-)
-
-CATEGORIES = Document("News categories (content/_data/categories.yml)",
-                      List("The news categories.", item=_ENTRY, unique="id"),
-                      key="vocabulary", wrong="expected a list of entries ('- id: …')")
+CATEGORIES = entry_list("News categories (content/_data/categories.yml)", "news category",
+                        used_in="news items use in `category:`",
+                        about="A sentence about what goes in this category.")

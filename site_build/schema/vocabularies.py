@@ -12,20 +12,29 @@ from site_build.schema.fields import INVALID, At, Bool, Choice, Int, Lang, Text
 from site_build.schema.lists import Ids, TextList
 from site_build.schema.records import Document, List, Record, Rule
 
-__all__ = ["OPTIONAL", "VOCABULARIES"]
+__all__ = ["OPTIONAL", "VOCABULARIES", "entry_list"]
 
 _MISSING = "missing or empty '{key}'"
 _ENTRIES = "expected a list of entries ('- id: …')"
 
 
-def _entry_list(title: str, what: str) -> Document:
+def entry_list(title: str, what: str, *, used_in: str = "pages use to name this {what}",
+               about: str = "A sentence about who or what this is.") -> Document:
+    """A vocabulary of ``- id, label, description`` entries (audiences, topics, categories).
+
+    Args:
+        title: The document's title (with its file).
+        what: One entry, as a noun (``audience``).
+        used_in: Who uses the id, completing "The id …" (``{what}`` is filled in).
+        about: What an entry's description says.
+    """
     entry = Record(
         f"One {what}.",
         fields={
-            "id": Text(f"The id pages use to name this {what}: lower case, words joined by `-`.",
+            "id": Text(f"The id {used_in.format(what=what)}: lower case, words joined by `-`.",
                        wrong=_MISSING),
             "label": Text("The name readers see.", wrong=_MISSING),
-            "description": Text("A sentence about who or what this is.", blank=True),
+            "description": Text(about, blank=True),
         },
         required=("id", "label"),
         missing=_MISSING,
@@ -190,8 +199,8 @@ OPTIONAL = frozenset({"search_terms"})
 
 # In load order: the glossary names sources, so the bibliography comes before it.
 VOCABULARIES: dict[str, Document] = {
-    "audiences": _entry_list("Audiences (content/_data/audiences.yml)", "audience"),
-    "topics": _entry_list("Topics (content/_data/topics.yml)", "topic"),
+    "audiences": entry_list("Audiences (content/_data/audiences.yml)", "audience"),
+    "topics": entry_list("Topics (content/_data/topics.yml)", "topic"),
     "sources": Document("Sources (content/_data/sources.yml)",
                         List("The bibliography.", item=_SOURCE, unique="id"),
                         key="vocabulary", wrong=_ENTRIES),

@@ -38,13 +38,19 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
-def test_serve_rebuilds_on_edit_and_keeps_last_good_preview(site_dir: Path) -> None:
+def start_serve(project: Path) -> tuple[subprocess.Popen[str], int]:
+    """``brobygger serve`` on ``project`` in a child process (output in one pipe), and its port."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "site_build.cli", "serve", "--project", str(site_dir),
+        [sys.executable, "-m", "site_build.cli", "serve", "--project", str(project),
          "--port", str(port)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return proc, port
+
+
+def test_serve_rebuilds_on_edit_and_keeps_last_good_preview(site_dir: Path) -> None:
+    proc, port = start_serve(site_dir)
     try:
         url = f"http://127.0.0.1:{port}/ip/"
         wait_for(url, "Planen er for den som trenger det")

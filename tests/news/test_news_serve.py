@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.build.test_serve import fetch, free_port, wait_for
+from tests.build.test_serve import fetch, start_serve, wait_for
 
 
 def test_serve_rebuilds_news_and_shows_drafts(news_dir: Path) -> None:
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "site_build.cli", "serve", "--project", str(news_dir),
-         "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc, port = start_serve(news_dir)
     try:
         base = f"http://127.0.0.1:{port}/aktuelt/"
         url = base + "2026-01-10-ny-veileder/"
@@ -33,4 +25,4 @@ def test_serve_rebuilds_news_and_shows_drafts(news_dir: Path) -> None:
         assert "2026-01-10-ny-veileder" in fetch(f"http://127.0.0.1:{port}/")
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        proc.communicate(timeout=20)

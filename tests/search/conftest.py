@@ -6,10 +6,20 @@ from pathlib import Path
 
 import pytest
 
+from search.analysis import Analyzer
 from site_build.content.load import load_site
+from site_build.content.vocab import load_vocabularies
 from site_build.model import Site
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    """The analysis with the project's own vocabularies (glossary, search terms)."""
+    vocab, problems = load_vocabularies(REPO / "content", REPO)
+    assert problems == []
+    return Analyzer.from_vocab(vocab)
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +35,6 @@ def real_index(real_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Pat
     Built through the public pipeline (records, analysis, index) so the suite measures what
     ``brobygger index`` produces, not a test double.
     """
-    from search.analysis import Analyzer
     from search.index import build_index
     from search.records import analyse, records_for
 

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from search.analysis import Analyzer, fold
-from site_build.content.vocab import load_vocabularies
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    vocab, problems = load_vocabularies(REPO / "content", REPO)
-    assert problems == []
-    return Analyzer.from_vocab(vocab)
 
 
 def meets(a: Analyzer, query: str, text: str, lang: str = "nb") -> bool:

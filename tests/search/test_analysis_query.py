@@ -4,21 +4,10 @@ words typed without æ/ø/å; and an analyzer that pickles and loads from a snap
 from __future__ import annotations
 
 import pickle
-from pathlib import Path
 
 import pytest
 
 from search.analysis import Analyzer, edits, fold
-from site_build.content.vocab import load_vocabularies
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    vocab, problems = load_vocabularies(REPO / "content", REPO)
-    assert problems == []
-    return Analyzer.from_vocab(vocab)
 
 
 def parts_meet(a: Analyzer, query: str, text: str, lang: str = "nb") -> bool:
