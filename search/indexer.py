@@ -34,6 +34,7 @@ from search.related import related_pages
 from site_build.content.workers import parallel_map
 from site_build.model import Page, Site, Vocabularies
 from site_build.render.page import Renderer, fill_related
+from site_build.site.urls import output_file
 
 __all__ = ["SearchIndexer", "search_work"]
 
@@ -184,8 +185,7 @@ def _fill_pages(site: Site, staging: Path) -> None:
     renderer = Renderer(site)
 
     def fill(page: Page) -> None:
-        url = page.url
-        file = staging / (url + "index.html" if not url or url.endswith("/") else url)
+        file = staging / output_file(page.url)
         try:
             html = file.read_text(encoding="utf-8")
         except FileNotFoundError:  # a page no host publishes as itself (a frame)

@@ -20,6 +20,7 @@ from pelican.utils import SafeDatetime
 from site_build.model import Page, Site
 from site_build.render.page import TocItem
 from site_build.site.news import NEWS_DIR
+from site_build.site.urls import output_file
 
 __all__ = ["SITE_KEY", "CoreReader"]
 
@@ -65,7 +66,7 @@ class CoreReader(BaseReader):  # type: ignore[misc]
             "tags": [Tag(tag, self.settings) for tag in front.tags],
             "slug": posixpath.splitext(page.src_path)[0],
             "url": rel,
-            "save_as": rel + "index.html" if rel.endswith("/") or not rel else rel,
+            "save_as": output_file(rel),
             "status": "published",
             "bb_page": page,
             "bb_toc": toc[0].children if toc else [],

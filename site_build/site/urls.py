@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-__all__ = ["relative_url", "url_for"]
+__all__ = ["output_file", "relative_url", "url_for"]
 
 
 def url_for(src_path: str, use_directory_urls: bool = True) -> str:
@@ -20,6 +20,11 @@ def url_for(src_path: str, use_directory_urls: bool = True) -> str:
     if not use_directory_urls:
         return f"{stem}.html"
     return f"{stem}/"
+
+
+def output_file(url: str) -> str:
+    """The file (relative to the site root) a page with this built URL is written to."""
+    return url + "index.html" if not url or url.endswith("/") else url
 
 
 def relative_url(from_url: str, to_url: str) -> str:
