@@ -14,10 +14,12 @@ import click
 
 from site_build.build import pipeline
 from site_build.build.host import find_hosts
+from site_build.cli.new import new_command
 from site_build.cli.stats import content_stats, format_stats
 from site_build.content.load import load_site
 from site_build.diagnostics import format_json, format_text
 from site_build.diagnostics.errors import BrobyggerError, ContentError, PublishError, save_traceback
+from site_build.diagnostics.formats import FORMATS, format_github, format_gitlab
 
 _project = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -71,8 +73,9 @@ def _add_registered_commands() -> None:
 
 @main.command("check")
 @_project
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", *FORMATS]), default="text",
+              show_default=True,
+              help="github: workflow annotations; gitlab: a Code Quality report (JSON).")
 @click.option("--external", is_flag=True, help="List external links (never fetched).")
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Warnings fail the check too.")
@@ -86,6 +89,14 @@ def check_cmd(project: Path, fmt: str, external: bool, strict: bool) -> None:
         click.echo(format_json(list(report.diagnostics),
                                external_links=[asdict(e) for e in report.external],
                                pages=len(report.site.pages)))
+    elif fmt in FORMATS:
+        out = format_github if fmt == "github" else format_gitlab
+        text = out(list(report.diagnostics))
+        if text or fmt == "gitlab":
+            click.echo(text)
+        for link in report.external:
+            click.echo(f"{link.file}:{link.line}: {link.url}", err=True)
+        click.echo(format_text(list(report.diagnostics)).rsplit("\n", 1)[-1], err=True)
     else:
         if report.diagnostics:
             click.echo(format_text(list(report.diagnostics)), err=True)
@@ -158,4 +169,5 @@ def serve_cmd(project: Path, address: str, port: int) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+main.add_command(new_command)
 _add_registered_commands()
