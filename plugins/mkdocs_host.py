@@ -65,7 +65,7 @@ def _sources(config: object) -> list[Path]:
     return [Path(p) for p in [custom, *watch] if isinstance(p, str)]
 
 
-def _config_problem(root: Path, message: str) -> Diagnostic:
+def config_problem(root: Path, message: str) -> Diagnostic:
     """A MkDocs configuration message as a diagnostic on its line, keyed by the setting."""
     first = message.strip().split("\n", 1)[0] or "invalid configuration"
     named = re.match(r"Config value '([^']+)'", first)
@@ -98,10 +98,10 @@ class MkDocsHost:
         except (ConfigurationError, Abort) as exc:
             # MkDocs logs each configuration error, then aborts with a message naming none.
             messages = collect.messages or [str(exc).strip() or "invalid configuration"]
-            return None, [_config_problem(root, m) for m in messages]
+            return None, [config_problem(root, m) for m in messages]
         finally:
             logger.removeHandler(collect)
-        problems = [_config_problem(root, m) for m in collect.messages]
+        problems = [config_problem(root, m) for m in collect.messages]
         if config is not None and not any(
                 isinstance(p, BrobyggerContentPlugin) for p in config.plugins.values()):
             problems.append(Diagnostic(CONFIG_FILE, _config_line(root, "'plugins'"), "plugins",

@@ -156,7 +156,7 @@ class Frame:
             return (f'<link rel="canonical" href="{escape(page.canonical)}">'
                     if page.canonical else "")
         if name == "title":
-            return escape(f"{page.title} - {self.site_name}")
+            return escape(f"{page.title} – {self.site_name}")
         if name == "skip":
             return escape(page.anchor)
         if name == "topic":

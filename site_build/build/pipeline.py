@@ -196,10 +196,15 @@ def serve_project(root: Path, address: str = "127.0.0.1", port: int = 8000,
                   host: Host | None = None) -> None:
     """Serve a live preview that rebuilds on changes in content, courses and the config.
 
-    Only the host that builds the root serves (default: the ``mkdocs`` entry point).
+    Only the host that builds the root serves (default: the ``mkdocs`` entry point). Content
+    errors do not stop it: the host shows what could be built and lists the errors on every
+    page until they are fixed.
+
+    Raises:
+        ContentError: The configuration has errors (there is nothing to preview with).
     """
     root = root.resolve()
     report = check_project(root)
-    if report.failed(strict=False):
+    if has_errors(d for d in report.diagnostics if d.path == CONFIG_FILE):
         raise ContentError(report.diagnostics)
     (host or find_host()).serve(root, address, port, [root / COURSES_DIR])

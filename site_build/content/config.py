@@ -7,8 +7,8 @@ from typing import Any
 
 from site_build.diagnostics import Collector, Diagnostic
 from site_build.io.yaml12 import key_line, read_yaml_file
-from site_build.model import SiteConfig
-from site_build.schema.config import CONFIG
+from site_build.model import Contact, Owner, SiteConfig
+from site_build.schema.config import CONFIG, CONTACT_MISSING
 from site_build.schema.fields import INVALID
 from site_build.schema.records import check_document
 
@@ -34,7 +34,14 @@ def read_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     if values is INVALID:
         return default, out.items
     theme = values.pop("theme", {})
-    config = SiteConfig(root=str(root), **values, **theme)
+    extra = values.pop("extra", {})
+    if "extra" not in doc.data:
+        # The schema reports a missing contact inside 'extra:', and this a missing 'extra:'.
+        out.error(key_line(doc.data, "extra", 1), "extra.contact",
+                  CONTACT_MISSING.format(key="contact", why=""))
+    config = SiteConfig(root=str(root), **values, **theme,
+                        owner=Owner(**extra["owner"]) if "owner" in extra else None,
+                        contact=Contact(**extra["contact"]) if "contact" in extra else None)
     if not (root / config.docs_dir).is_dir():
         out.error(key_line(doc.data, "docs_dir", 1), "docs_dir",
                   f"folder '{config.docs_dir}' does not exist")

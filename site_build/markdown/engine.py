@@ -2,8 +2,9 @@
 
 CommonMark + tables, strikethrough, footnotes, definition lists, task lists, heading
 attributes (``{#id .class}``), admonitions as Material's CSS expects them, pygments
-highlighting, and ``<abbr>`` for glossary abbreviations. The rules are plugins, one per
-module in :mod:`site_build.markdown.rules`; this module only puts them together.
+highlighting, ``<abbr>`` for glossary abbreviations, and site values (``{{ kontakt }}``).
+The rules are plugins, one per module in :mod:`site_build.markdown.rules`; this module only
+puts them together.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from site_build.markdown.rules import (
     highlight_plugin,
     link_slots_plugin,
     raw_html_plugin,
+    site_values_plugin,
 )
 from site_build.markdown.rules.link_slots import LINK_SLOT, link_slot
 
@@ -52,6 +54,7 @@ def create_markdown(abbreviations: Mapping[str, str] | None = None) -> MarkdownI
         .use(footnote_plugin)
         .use(admonitions_plugin)
         .use(heading_attrs_plugin)
+        .use(site_values_plugin)
         .use(abbreviations_plugin, abbreviations=abbreviations)
         .use(highlight_plugin)
         .use(link_slots_plugin)

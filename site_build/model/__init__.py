@@ -9,12 +9,14 @@ from functools import cached_property
 from typing import Literal
 
 __all__ = [
+    "Contact",
     "Course",
     "FrontMatter",
     "GlossaryTerm",
     "Heading",
     "Lesson",
     "Link",
+    "Owner",
     "Page",
     "PageType",
     "Section",
@@ -32,6 +34,22 @@ Lang = Literal["nb", "nn"]
 
 
 @dataclass(frozen=True)
+class Owner:
+    """Who publishes the site (``extra.owner`` in ``mkdocs.yml``); ``url`` may be ``""``."""
+
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The editorial contact (``extra.contact``): an email address, a phone number if any."""
+
+    email: str
+    phone: str = ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """The few host settings the core needs, read from ``mkdocs.yml``."""
 
@@ -42,6 +60,11 @@ class SiteConfig:
     use_directory_urls: bool = True
     # The public address (``https://…/``); feeds need absolute URLs. "" when not set.
     site_url: str = ""
+    site_name: str = ""
+    # The footer, the about pages and ``{{ kontakt }}`` in a page show these; a build without
+    # a contact fails (``content.config``), so None only in a config that was not read.
+    owner: Owner | None = None
+    contact: Contact | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,7 +11,9 @@ from html import escape
 from site_build.generate.registry import generated_html
 from site_build.i18n import text
 from site_build.markdown.engine import LINK_SLOT
+from site_build.markdown.rules.site_values import SITE_VALUE_SLOT
 from site_build.model import Heading, Page, Site
+from site_build.render.frame import review_html, site_value_html
 from site_build.site.links import Resolved, resolve_link
 from site_build.site.urls import relative_url
 
@@ -63,8 +66,10 @@ def _toc(headings: Sequence[Heading]) -> tuple[TocItem, ...]:
 class Renderer:
     """Renders the pages of one loaded site with one engine."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, today: dt.date | None = None) -> None:
         self.site = site
+        # Review notices compare with this date (the checks' notices use the same default).
+        self.today = today or dt.date.today()
 
     def _fill_links(self, page: Page) -> str:
         """Put each link's resolved href into the slot the load-time rendering left for it."""
@@ -74,12 +79,17 @@ class Renderer:
             result = resolve_link(self.site, page, target)
             return escape(result.href if isinstance(result, Resolved) else target)
 
-        return LINK_SLOT.sub(href, page.body_html)
+        html = LINK_SLOT.sub(href, page.body_html)
+        if "\ue002" not in html:
+            return html
+        return SITE_VALUE_SLOT.sub(
+            lambda m: site_value_html(m.group(1), bool(m.group(2)), self.site.config), html)
 
     def render(self, page: Page) -> RenderedPage:
-        """Render one page: H1 from its title, body, generated parts, *Kilder*."""
+        """Render one page: H1 from its title, review dates, body, generated parts, *Kilder*."""
         h1 = page.headings[0]
-        html = (f'<h1 id="{escape(h1.id)}">{escape(page.front.title)}</h1>\n' + self._fill_links(page)
+        html = (f'<h1 id="{escape(h1.id)}">{escape(page.front.title)}</h1>\n'
+                + review_html(page, self.today) + self._fill_links(page)
                 + generated_html(page, self.site)
                 + (RELATED_MARK if self.site.related_pending else self.related_html(page)))
         return RenderedPage(html, _toc(page.headings))

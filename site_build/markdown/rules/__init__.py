@@ -11,6 +11,7 @@ from site_build.markdown.rules.heading_attrs import heading_attrs_plugin
 from site_build.markdown.rules.highlight import highlight_plugin
 from site_build.markdown.rules.link_slots import link_slots_plugin
 from site_build.markdown.rules.raw_html import raw_html_plugin
+from site_build.markdown.rules.site_values import site_values_plugin
 
 __all__ = [
     "abbreviations_plugin",
@@ -19,4 +20,5 @@ __all__ = [
     "highlight_plugin",
     "link_slots_plugin",
     "raw_html_plugin",
+    "site_values_plugin",
 ]
