@@ -18,7 +18,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -26,14 +26,16 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
 from plugins.frames import put_frame
+from plugins.nav_html import install as install_nav
+from plugins.preview import ContentProblems, PreviewErrors, keep_serving
 from site_build.build.host import Host, find_hosts
 from site_build.build.indexer import Indexer, find_indexers
 from site_build.checks import run_checks
-from site_build.content.config import unsafe_config
 from site_build.content.load import LoadCache, load_site
-from site_build.diagnostics import format_text, has_errors
-from site_build.diagnostics.errors import BrobyggerError, save_traceback
+from site_build.diagnostics import has_errors
+from site_build.diagnostics.errors import BrobyggerError
 from site_build.model import Page, Site
+from site_build.render.frame import footer_links, is_hub, nav_label, neighbours
 from site_build.render.page import Renderer, TocItem
 from site_build.site.nav import Navigation as CoreNavigation
 from site_build.site.nav import NavItem, NavSection, build_navigation
@@ -42,10 +44,6 @@ from site_build.site.shape import site_shape
 from site_build.site.urls import relative_url
 
 log = logging.getLogger("mkdocs.plugins.brobygger")
-
-
-class ContentProblems(PluginError):
-    """The core found errors in content or configuration (raised before anything is written)."""
 
 
 class ContentConfig(base.Config):
@@ -90,6 +88,8 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         # and renders only its index page, as their frame (``plugins.frames``).
         self.sub_hosts: list[Host] = [h for h in find_hosts() if h.subpath]
         self.feed_link = ""
+        # Under serve: the problems of the last rebuild, shown on every page until one passes.
+        self.preview = PreviewErrors()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``serve``, keep loaded pages and compiled templates between rebuilds."""
@@ -109,17 +109,23 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
             shape = site_shape(loaded.site)
             diagnostics = [*loaded.diagnostics,
                            *run_checks(loaded.site, pages=self._changed_pages(loaded.site, shape))]
-            if has_errors(diagnostics):
-                raise ContentProblems("Brobygger found problems:\n" + format_text(diagnostics))
+            # A preview's first build has no last good build to keep: it builds what loaded,
+            # and the banner lists the rest (plugins.preview).
+            first_preview = self.cache is not None and self.site is None
+            if has_errors(diagnostics) and not first_preview:
+                raise ContentProblems(diagnostics)
+            self.preview.problems = tuple(diagnostics) if has_errors(diagnostics) else ()
             for d in diagnostics:
-                if d.severity == "warning":
-                    log.warning(str(d))
+                if d.severity != "notice":
+                    log.log(logging.ERROR if d.severity == "error" else logging.WARNING, str(d))
             site = loaded.site
             self.indexers = find_indexers()
             for indexer in self.indexers:
                 site = indexer.prepare(root, site, 1 if self.cache else None)
         shape = site_shape(site)
         self.rebuild_all, self.shape = shape != self.shape, shape
+        if self.preview.problems:
+            self.shape = None  # built with errors: the next rebuild checks and renders all
         self.site = site
         self.renderer = Renderer(site)
         # The news feed's path, advertised on every page (when there is news and a site_url).
@@ -143,6 +149,11 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         environment each time, and recompiling was a third of an edit's rebuild)."""
         if self.cache is not None:
             env.bytecode_cache = self.templates
+        install_nav(env, config.theme.get("features") or [], config)
+        # The footer's links (partials/footer.html), from the site root; the 404 page too.
+        assert self.site is not None
+        env.globals["bb_footer_links"] = [(html_text(title), url)
+                                          for title, url in footer_links(self.site)]
         return env
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -220,37 +231,11 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
                    for host in self.sub_hosts)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Keep serving the last good build while a rebuild fails, for any reason.
-
-        MkDocs' dev server holds every request while a rebuild is failing. Content errors are
-        raised in ``on_config``, before MkDocs cleans its output folder, so the last good build
-        is intact: report the problems and let the server go on serving it. Any other error is
-        reported in one line (the traceback goes to a file), never left to hang the server.
-        """
-        rebuild = server.builder
-        root = Path(config.config_file_path).parent
-
-        def rebuild_or_report() -> None:
-            # MkDocs re-reads mkdocs.yml with PyYAML's unsafe loader on every rebuild.
-            unsafe = unsafe_config(root)
-            for problem in unsafe:
-                log.error(str(problem))
-            try:
-                if not unsafe:
-                    rebuild()
-                    return
-            except Abort as exc:  # MkDocs logs a BuildError and re-raises it as Abort
-                if not isinstance(exc.__context__, ContentProblems):
-                    log.error(f"The rebuild failed: {exc.__context__ or exc}")
-            except Exception as exc:  # a bug: report it, but never leave requests hanging
-                log.error(f"The rebuild failed unexpectedly ({type(exc).__name__}: {exc}). "
-                          "This is a bug in Brobygger, please report it; the traceback is in "
-                          f"{save_traceback(exc)}")
-            self._restore_last_good(Path(config.site_dir))
-            log.error("The preview keeps showing the last good build.")
-
-        server.builder = rebuild_or_report
-        return server
+        """Keep serving the last good build while a rebuild fails, for any reason, with the
+        failure's problems in a banner on every page (``plugins.preview``)."""
+        site_dir = Path(config.site_dir)
+        return keep_serving(server, Path(config.config_file_path).parent, self.preview,
+                            lambda: self._restore_last_good(site_dir))
 
     def _core_page(self, page: MkPage) -> Page:
         assert self.site is not None
@@ -264,7 +249,7 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         """Put MkDocs' navigation in the core's order, with its section titles and prev/next.
 
         MkDocs links previous and next pages before this event, in its own order; they are set
-        again here so the footer follows the sidebar.
+        again here from the core's ``neighbours``: none on hubs, and only within a folder.
         """
         assert self.site is not None
         core = build_navigation(self.site.pages)
@@ -273,10 +258,18 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         by_src = {page.file.src_uri: page for page in nav.pages}
         ordered = [by_src.pop(p.src_path) for p in core.reading_order if p.src_path in by_src]
         nav.pages = [*ordered, *(p for p in nav.pages if p.file.src_uri in by_src)]
-        bookended = [None, *nav.pages, None]
-        for i, page in enumerate(nav.pages):
-            page.previous_page, page.next_page = bookended[i], bookended[i + 2]
+        mk_pages = {page.file.src_uri: page for page in nav.pages}
+        for page in nav.pages:
+            found = self.site.page(page.file.src_uri)
+            before, after = neighbours(found, core) if found is not None else (None, None)
+            page.previous_page = mk_pages.get(before.src_path) if before is not None else None
+            page.next_page = mk_pages.get(after.src_path) if after is not None else None
         return nav
+
+    def on_page_read_source(self, page: MkPage, config: MkDocsConfig) -> str:
+        """Nothing for MkDocs to read: the core has loaded and parsed every page (MkDocs would
+        read each file again and parse its front matter with PyYAML, unbounded)."""
+        return ""
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig,
                          files: Files) -> str:
@@ -284,7 +277,11 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         core = self._core_page(page)
         front = core.front
         page.meta = {"title": html_text(front.title), "description": html_text(front.description),
-                     "hide": list(front.hide), "lang": front.lang}
+                     "hide": list(front.hide), "lang": front.lang, "hub": is_hub(core)}
+        assert self.site is not None
+        label = nav_label(core, self.site.config.language)
+        if label is not None:
+            page.meta["nav_title"] = html_text(label)
         return ""
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig,
@@ -298,6 +295,9 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         """Set ``<html lang>`` from the page's front matter (Material uses the site's), and
         advertise the news feed. A sub-path host's index page becomes its frame, unwritten."""
+        # Rendered: MkDocs would keep every page's HTML to the end of the build (~100 MB at
+        # 10 000 pages) though nothing reads it again.
+        page.content = None
         lang = page.meta.get("lang")
         site_lang = config.theme.get("language", "nb")
         if lang and lang != site_lang:
