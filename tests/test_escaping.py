@@ -4,22 +4,28 @@ The fixture site gets a page whose title, description and headings, and glossary
 entries, hold markup, quotes and ampersands. The built pages are parsed as a browser parses them
 (html5lib) and must hold no element or attribute from those fields, and show each field exactly
 as written: in ``<title>``, ``<meta>``, the header, the navigation, the table of contents, the
-footer, the H1, the glossary, the sources and the search index. The browser test with the whole
-XSS corpus is ``tests/browser/test_browser_xss.py``.
+footer, the H1, the glossary, the sources and the search index. A news item (title,
+description, author, tags) and a news category (label, description) do the same on pelican's
+pages (the item, the news list, the tag, category and yearly archive pages), on the front page's
+latest news, in the "Omtalt i Aktuelt" box of the page the item links to, and in the Atom feeds.
+The browser test with the whole XSS corpus is ``tests/browser/test_browser_xss.py``.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
+import feedparser
 import html5lib
 import pytest
 
-from tests.conftest import FIXTURE_SITE, build_site
+from tests.conftest import build_site
+from tests.news.conftest import make_news_site
 from tests.privacy import search_data
 
 TITLE = "Farlig <bb-x bb-a=\"1\"> & \"sitat\" 'apos' </title><bb-y>"
@@ -30,6 +36,14 @@ TERM, DEFINITION = "Ord <bb-x bb-a=1> \"q\"", "<bb-y bb-a=\"1\"> & definisjon"
 ABBR, EXPANSION = "BBX", "\"><bb-x bb-a=1> & utvidelse"
 SOURCE = {"id": "bb-kilde", "kind": "outside", "author": "<bb-x bb-a=1> Forfatter",
           "title": "\"><bb-y bb-a=1> Tittel", "issuer": "</cite><bb-x> Utgiver", "year": 2020}
+NEWS = "aktuelt/2026-03-01-farlig"  # the newest item: first in every list it is in
+NEWS_TITLE = "Nyhet <bb-x bb-a=\"1\"> & \"sitat\" 'apos' AT&amp;T </title><bb-y>"
+NEWS_DESCRIPTION = "Ingress \"><bb-x bb-a=1> & </meta> &lt;b&gt; ]]> <!--"
+NEWS_AUTHOR = "<bb-y bb-a=\"1\"> Forfatter & \"Co\" </name>"
+NEWS_TAG = "<bb-x bb-a=1> emne & \"q\""
+MARKUP_TAG = "<bb-y bb-a=1>"  # nothing but markup: pelican's own slug for it is empty
+CATEGORY = {"id": "farlig", "label": "<bb-x bb-a=1> Kategori & \"q\" </title>",
+            "description": "\"><bb-y bb-a=1> om & kategorien"}
 
 
 def _yaml(value: object) -> str:
@@ -38,9 +52,8 @@ def _yaml(value: object) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture site with the page and entries above, built in strict mode."""
-    project = tmp_path_factory.mktemp("escaping") / "project"
-    shutil.copytree(FIXTURE_SITE, project)
+    """The fixture site with news, and the page, item and entries above, built in strict mode."""
+    project = make_news_site(tmp_path_factory.mktemp("escaping") / "project")
     config = project / "mkdocs.yml"
     # The portal's footer with previous/next links shows neighbouring titles too.
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -57,6 +70,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
                        f"  definition: Forkortelse.\n")
     with (data / "sources.yml").open("a", encoding="utf-8") as sources:
         sources.write("- " + "\n  ".join(f"{k}: {_yaml(v)}" for k, v in SOURCE.items()) + "\n")
+    with (data / "categories.yml").open("a", encoding="utf-8") as categories:
+        categories.write("- " + "\n  ".join(f"{k}: {_yaml(v)}" for k, v in CATEGORY.items())
+                         + "\n")
+    (content / f"{NEWS}.md").write_text(
+        f"---\ntitle: {_yaml(NEWS_TITLE)}\ndescription: {_yaml(NEWS_DESCRIPTION)}\ntype: news\n"
+        f"date: 2026-03-01\nauthor: {_yaml(NEWS_AUTHOR)}\ncategory: farlig\n"
+        f"tags: [{_yaml(NEWS_TAG)}, {_yaml(MARKUP_TAG)}, veileder]\naudience: [nav]\n"
+        "topics: [arbeid]\n"
+        "sources: [bb-kilde]\n"
+        "---\n\nOm [individuell plan](../ip/index.md).\n", encoding="utf-8")
+    # A control character a YAML escape lets through: XML 1.0 cannot hold it.
+    (content / "aktuelt" / "2026-02-20-kontroll.md").write_text(
+        '---\ntitle: "Kontroll\\a tegn"\ndescription: "Ett\\0 tegn."\ntype: news\n'
+        "date: 2026-02-20\nauthor: Redaksjonen\ncategory: nytt\naudience: [nav]\n"
+        "topics: [arbeid]\nsources: [bb-kilde]\n---\n\nTekst.\n", encoding="utf-8")
     return build_site(project, project / "site")
 
 
@@ -152,3 +180,98 @@ def test_search_index_holds_fields_as_plain_text(built: Path) -> None:
     strings = _browser_index_strings(built)
     assert TITLE in strings
     assert HEADING_SHOWN in strings
+    assert NEWS_TITLE in strings
+
+
+def _news_item(root: Element) -> Element:
+    """The news item's entry in a list of items."""
+    return next(li for li in _with_class(root, "li", "bb-news-list__item")
+                if any((a.get("href") or "").endswith("2026-03-01-farlig/") for a in li.iter("a")))
+
+
+def _tag_page(built: Path, tag: str = NEWS_TAG) -> str:
+    """The page of a tag, found through the item's link to it (pelican's slug)."""
+    root = _parse(built / NEWS / "index.html")
+    tags = next(_with_class(root, "p", "bb-news-tags"))
+    href = next(a.get("href") or "" for a in tags.iter("a") if _text(a) == tag)
+    return f"aktuelt/{href.removeprefix('../')}index.html"
+
+
+def test_news_item_page_shows_its_fields_as_written(built: Path) -> None:
+    root = _parse(built / NEWS / "index.html")
+    title = _text(next(root.iter("title")))  # "<title> – <site name>"
+    assert title.startswith(NEWS_TITLE + " ") and title.endswith(" Testportal"), title
+    metas = [m.get("content") for m in root.iter("meta") if m.get("name") == "description"]
+    assert metas == [NEWS_DESCRIPTION]
+    assert _text(next(root.iter("h1"))) == NEWS_TITLE
+    topics = [_text(el) for el in _with_class(root, "div", "md-header__topic")]
+    assert NEWS_TITLE in topics
+    meta = _text(next(_with_class(root, "p", "bb-news-meta")))
+    assert meta.endswith(f"· Av {NEWS_AUTHOR} · {CATEGORY['label']}"), meta
+    tags = next(_with_class(root, "p", "bb-news-tags"))
+    assert [_text(a) for a in tags.iter("a")] == [NEWS_TAG, MARKUP_TAG, "veileder"]
+
+
+@pytest.mark.parametrize("listing", ["aktuelt/index.html", "aktuelt/arkiv/index.html",
+                                     "aktuelt/arkiv/2026/index.html",
+                                     "aktuelt/kategori/farlig/index.html", "tag"])
+def test_news_lists_show_the_items_fields_as_written(built: Path, listing: str) -> None:
+    item = _news_item(_parse(built / (_tag_page(built) if listing == "tag" else listing)))
+    title = next(el for el in item if el.tag in ("h2", "h3"))
+    assert _text(title) == NEWS_TITLE
+    assert _text(next(_with_class(item, "p", "bb-news-list__description"))) == NEWS_DESCRIPTION
+    meta = _text(next(_with_class(item, "p", "bb-news-meta")))
+    assert meta.endswith(f"· Av {NEWS_AUTHOR} · {CATEGORY['label']}"), meta
+
+
+def test_category_and_tag_pages_show_their_names_as_written(built: Path) -> None:
+    category = _parse(built / "aktuelt" / "kategori" / "farlig" / "index.html")
+    assert _text(next(category.iter("h1"))) == f"Kategori: {CATEGORY['label']}"
+    title = _text(next(category.iter("title")))
+    assert title.startswith(f"Kategori: {CATEGORY['label']} "), title
+    metas = [m.get("content") for m in category.iter("meta") if m.get("name") == "description"]
+    assert metas == [CATEGORY["description"]]
+    feeds = [link.get("title") for link in category.iter("link")
+             if link.get("rel") == "alternate"]
+    assert CATEGORY["label"] in feeds, feeds
+    for name in (NEWS_TAG, MARKUP_TAG):
+        tag = _parse(built / _tag_page(built, name))
+        assert _text(next(tag.iter("h1"))) == f"Emneord: {name}"
+    names = {_text(a) for page in ("kategori", "emne")
+             for a in _parse(built / "aktuelt" / page / "index.html").iter("a")}
+    assert {CATEGORY["label"], NEWS_TAG, MARKUP_TAG} <= names
+
+
+def test_portal_pages_show_the_news_title_as_written(built: Path) -> None:
+    front = _parse(built / "index.html")
+    latest = next(_with_class(front, "ul", "bb-latest-news"))
+    assert _text(next(latest.iter("a"))) == NEWS_TITLE
+    mentioned = _parse(built / "ip" / "index.html")
+    box = next(_with_class(mentioned, "div", "bb-news-mentions"))
+    assert NEWS_TITLE in [_text(a) for a in box.iter("a")]
+
+
+@pytest.mark.parametrize("feed", ["atom.xml", "nb.xml", "kategori/farlig.xml"])
+def test_feeds_hold_the_items_fields_as_text(built: Path, feed: str) -> None:
+    raw = (built / "aktuelt" / "feeds" / feed).read_bytes()
+    parsed = feedparser.parse(raw)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    entry = next(e for e in parsed.entries if e.link.endswith("/2026-03-01-farlig/"))
+    assert entry.title == NEWS_TITLE and entry.title_detail.type == "text/plain"
+    assert entry.author == NEWS_AUTHOR
+    # The summary is HTML: a feed reader shows its text, and it holds no element.
+    summary = html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(entry.summary)
+    assert len(summary) == 0 and unescape(entry.summary) == NEWS_DESCRIPTION
+    assert {CATEGORY["label"], NEWS_TAG, MARKUP_TAG} <= {tag.term for tag in entry.tags}
+    if feed.startswith("kategori/"):
+        assert parsed.feed.title == f"Testportal - {CATEGORY['label']}"
+    elements = {el.tag for el in ElementTree.fromstring(raw).iter()}
+    assert all(tag.startswith("{http://www.w3.org/2005/Atom}") for tag in elements), elements
+
+
+def test_a_control_character_in_a_field_leaves_the_feeds_valid(built: Path) -> None:
+    # XML 1.0 cannot hold U+0007 or U+0000: the feed shows U+FFFD, as an HTML parser does.
+    parsed = feedparser.parse((built / "aktuelt" / "feeds" / "atom.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    entry = next(e for e in parsed.entries if e.link.endswith("/2026-02-20-kontroll/"))
+    assert entry.title == "Kontroll\ufffd tegn" and entry.summary == "Ett\ufffd tegn."

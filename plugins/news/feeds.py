@@ -8,6 +8,7 @@ the item's page; no HTML from the body goes into a feed, so no relative link can
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -23,6 +24,13 @@ __all__ = ["FeedSpec", "feeds_of", "write_feeds"]
 
 OSLO = ZoneInfo("Europe/Oslo")
 FeedSpec = tuple[str, str, list[Page]]  # path under the news section, title, items
+# What XML 1.0 cannot hold. A front matter value may (a YAML escape such as "\0"); the feed
+# shows U+FFFD for it, as an HTML parser does, instead of failing to serialise.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
 
 
 def feeds_of(site: Site, site_name: str) -> list[FeedSpec]:
@@ -50,7 +58,7 @@ def _when(date: dt.date | None) -> dt.datetime:
 def _feed(site: Site, path: str, title: str, items: Sequence[Page]) -> Atom1Feed:
     base = site.config.site_url.rstrip("/") + "/"
     langs = {p.front.lang for p in items}
-    feed = Atom1Feed(title=title, link=base + NEWS_DIR + "/",
+    feed = Atom1Feed(title=_xml(title), link=base + NEWS_DIR + "/",
                      description=text("all_news", site.config.language),
                      language=langs.pop() if len(langs) == 1 else site.config.language,
                      feed_url=feed_url(site.config.site_url, path),
@@ -58,12 +66,15 @@ def _feed(site: Site, path: str, title: str, items: Sequence[Page]) -> Atom1Feed
     labels = {c.id: c.label for c in site.vocab.categories}
     for page in items:
         link = base + page.url
+        front = page.front
         # The summary is typed html by the writer: the plain text is escaped as HTML first.
-        feed.add_item(title=page.front.title, link=link, description=escape(page.front.description),
-                      unique_id=link, author_name=page.front.author or title,
-                      pubdate=_when(page.front.date), updateddate=_when(page.front.date),
-                      categories=[labels.get(page.front.category or "", page.front.category or ""),
-                                  *page.front.tags])
+        feed.add_item(title=_xml(front.title), link=link,
+                      description=escape(_xml(front.description)), unique_id=link,
+                      author_name=_xml(front.author or title),
+                      pubdate=_when(front.date), updateddate=_when(front.date),
+                      categories=[_xml(c) for c in (labels.get(front.category or "",
+                                                               front.category or ""),
+                                                    *front.tags)])
     return feed
 
 

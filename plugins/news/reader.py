@@ -20,6 +20,7 @@ from pelican.utils import SafeDatetime
 from site_build.model import Page, Site
 from site_build.render.page import TocItem
 from site_build.site.news import NEWS_DIR
+from site_build.site.slug import slugify
 from site_build.site.urls import output_file
 
 __all__ = ["SITE_KEY", "CoreReader"]
@@ -50,6 +51,15 @@ class CoreReader(BaseReader):  # type: ignore[misc]
         body = rendered.html.split("\n", 1)[1] if "\n" in rendered.html else ""
         return body, self._metadata(page, site, rendered.toc)
 
+    def _tag(self, name: str) -> Tag:
+        """Pelican's tag, with the core's slug where pelican's would be empty."""
+        tag = Tag(name, self.settings)
+        # Pelican's slug drops markup and what it cannot transliterate ('<b>', '+'): empty, the
+        # tag's page would be written over the tag index and the build would fail.
+        if not tag.slug:
+            tag.slug = slugify(name)
+        return tag
+
     def _metadata(self, page: Page, site: Site, toc: tuple[TocItem, ...]) -> dict[str, Any]:
         front = page.front
         assert front.date is not None and front.category is not None
@@ -63,7 +73,7 @@ class CoreReader(BaseReader):  # type: ignore[misc]
             "date": date,
             "author": Author(front.author, self.settings),
             "category": category,
-            "tags": [Tag(tag, self.settings) for tag in front.tags],
+            "tags": [self._tag(tag) for tag in front.tags],
             "slug": posixpath.splitext(page.src_path)[0],
             "url": rel,
             "save_as": output_file(rel),

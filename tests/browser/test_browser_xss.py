@@ -2,13 +2,16 @@
 
 Each vector of ``tests/corpora/xss.txt`` is placed (a) inline in a paragraph, (b) in a raw HTML
 block, (c) in a heading, (d) in inline code in a heading, (e) as a page's title and
-description, and as a glossary term, definition and expansion and a source's author, title and
-issuer. ``brobygger check`` runs first: a placement it rejects must be named by a diagnostic
-with its own file and line; it is then taken out and the check repeated. The rest is built, and
-every built page holding vectors is loaded in Chromium, and then searched for with Material's
-search box so the results render. Inert means: no dialog and no ``__xss()`` call from any frame,
-no event-handler attribute, no ``javascript:``-like URL, no frame, object, base or refresh, no
-script but the theme's, and the paragraph after each vector still there (nothing swallowed).
+description, as a glossary term, definition and expansion and a source's author, title and
+issuer, and (f) in a news item's title, author, tags and description, which pelican's pages
+(the item, the lists, archives, category and tag index), the front page's latest news and the
+"Omtalt i Aktuelt" box of a portal page show. ``brobygger check`` runs first: a placement it
+rejects must be named by a diagnostic with its own file and line; it is then taken out and the
+check repeated. The rest is built, and every built page holding vectors is loaded in Chromium,
+and then searched for with Material's search box so the results render. Inert means: no dialog
+and no ``__xss()`` call from any frame, no event-handler attribute, no ``javascript:``-like URL,
+no frame, object, base or refresh, no script but the theme's, and the paragraph after each
+vector still there (nothing swallowed).
 
 Vectors are batched: one site per test, many vectors per page where they cannot hide each other.
 """
@@ -39,6 +42,7 @@ pytestmark = pytest.mark.browser
 
 CORPUS = REPO_ROOT / "tests" / "corpora" / "xss.txt"
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "site"
+NEWS_OVERLAY = REPO_ROOT / "tests" / "fixtures" / "news"
 _CONTROLS = {"⟨TAB⟩": "\t", "⟨NL⟩": "\n", "⟨CR⟩": "\r", "⟨FF⟩": "\f", "⟨NUL⟩": "\0"}
 CHUNK = 25  # vectors per page where vectors share a page
 _HEAD = "audience: [nav]\ntopics: [arbeid]\n"
@@ -163,11 +167,58 @@ def _vocabulary(project: Project, vectors: list[tuple[int, str]]) -> None:
     project.searches += ["Xqbruk", "Xqv"]
 
 
+def _with_news(root: Path) -> None:
+    """The news fixture's items, categories and section page, and a ``site_url`` for feeds."""
+    shutil.copytree(NEWS_OVERLAY / "content", root / "content", dirs_exist_ok=True)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Testportal\n", "site_name: Testportal\n"
+                                   "site_url: https://test.example.no/\n", 1), encoding="utf-8")
+
+
+def _folded(key: str, word: str, vectors: list[tuple[int, str]], project: Project, file: str,
+            urls: tuple[str, ...]) -> None:
+    """A double-quoted YAML scalar over several lines (folded into one line of text): one
+    vector per line, so many vectors share one field and each keeps its own line."""
+    project.files[file].append(f'{key}: "{word}')
+    for i, v in vectors:
+        project.add(file, [f"  {_q(v)[1:-1]}"], i, f"news {key}", urls, ["  fjernet"])
+    project.files[file].append('  "')
+
+
+def _news(project: Project, vectors: list[tuple[int, str]]) -> None:
+    """(f) A news item's title, author and tags, CHUNK vectors per item; its description one."""
+    _with_news(project.root)
+    lists = ("/aktuelt/", "/aktuelt/arkiv/", "/aktuelt/arkiv/2026/", "/aktuelt/kategori/nytt/",
+             "/aktuelt/emne/")
+    for n, c in enumerate(range(0, len(vectors), CHUNK)):
+        word, chunk = f"Xqn{n:02d}", vectors[c:c + CHUNK]
+        file = f"content/aktuelt/2026-03-{n + 1:02d}-{word.lower()}.md"
+        item = (f"/aktuelt/2026-03-{n + 1:02d}-{word.lower()}/",)
+        shown = (*item, *lists, "/", "/ip/")
+        project.files[file] = ["---"]
+        _folded("title", word, chunk, project, file, shown)
+        i, v = chunk[0]
+        project.add(file, [f"description: {_q(v)}"], i, "news description", (*item, *lists),
+                    ["description: Fjernet."])
+        project.files[file] += ["type: news", f"date: 2026-03-{n + 1:02d}", "category: nytt"]
+        _folded("author", word, chunk, project, file, (*item, *lists))
+        project.files[file].append("tags:")
+        for i, v in chunk:
+            project.add(file, [f"  - {_q(v)}"], i, "news tag", (*item, "/aktuelt/emne/"),
+                        ["  - fjernet"])
+        project.files[file] += ["audience: [nav]", "topics: [individuell-plan]",
+                                "sources: [strategiplan-2007]", "---", "",
+                                f"{word} om [individuell plan](../ip/index.md).", ""]
+    project.searches.append("Xqn")
+
+
 PLACEMENTS: dict[str, Callable[[list[tuple[int, str]]], Callable[[Project], None]]] = {
     "front-matter-1": lambda vs: partial(_front_matter, vectors=vs[: len(vs) // 2]),
     "front-matter-2": lambda vs: partial(_front_matter, vectors=vs[len(vs) // 2:]),
     "body": lambda vs: partial(_bodies, vectors=vs),
     "vocabulary": lambda vs: partial(_vocabulary, vectors=vs),
+    "news": lambda vs: partial(_news, vectors=vs),
 }
 
 
