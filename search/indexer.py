@@ -22,6 +22,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Mapping
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,8 @@ from typing import Any
 from search.analysis import Analyzer
 from search.browser import write_browser_index
 from search.index import IndexReport, build_index, default_index_dir
-from search.records import AnalysedRecord, analyse, heading_words, records_for
+from search.records import AnalysedRecord, Record, analyse, heading_words, records_for
 from search.related import related_pages
-from site_build.content.workers import parallel_map
 from site_build.model import Page, Site, Vocabularies
 from site_build.render.page import Renderer, fill_related
 from site_build.site.urls import output_file
@@ -41,26 +41,56 @@ __all__ = ["SearchIndexer", "search_work"]
 Related = Mapping[str, tuple[str, ...]]
 
 
-def search_work(root: Path, site: Site, browser: Path, jobs: int | None) -> tuple[Related, list[str]]:
+def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
+                apart: bool = False) -> tuple[Related, list[str]]:
     """All of the search for ``site``: related pages, the local index, the browser index.
+
+    Args:
+        root: The project folder.
+        site: The loaded site.
+        browser: The folder the browser index is written into.
+        jobs: Worker processes (``None``: one per core; 1: none).
+        apart: Run related pages, the browser index and the local index each in a forked
+            process of its own, one after the other: what a step builds up (term vectors,
+            postings, caches) is given back when it ends, so the memory peak is the largest
+            step's, not the sum of all.
 
     Returns:
         The related pages and notes for the build log.
     """
+    run = _apart if apart else _here
     start = time.perf_counter()
     analyzer = Analyzer.from_vocab(site.vocab)
     records = records_for(site)
     analysed = analyse(records, analyzer, jobs)
-    related = related_pages(analysed, jobs)
+    related: Related = run(related_pages, analysed, jobs)
     notes = [f"search: {len(analysed)} sections analysed, related pages in "
              f"{time.perf_counter() - start:.1f} s"]
-    snapshot = analyzer.snapshot(heading_words(records, analyzer))
-    notes.append(_local_index(default_index_dir(root), analysed, site.vocab, snapshot, jobs))
-    start = time.perf_counter()
     labels = {entry.id: entry.label for entry in site.vocab.audiences}
-    notes += write_browser_index(analysed, analyzer, browser, labels)
-    notes.append(f"search: browser index in {time.perf_counter() - start:.1f} s")
+    browser_notes, snapshot = run(_browser_index, records, analysed, analyzer, browser, labels)
+    notes += browser_notes
+    notes.append(run(_local_index, default_index_dir(root), analysed, site.vocab, snapshot,
+                     jobs))
     return related, notes
+
+
+def _here(func: Callable[..., Any], *args: object) -> Any:
+    return func(*args)
+
+
+def _apart(func: Callable[..., Any], *args: object) -> Any:
+    return _Forked(func, args, f"brobygger-search-{func.__name__.strip('_')}").wait()
+
+
+def _browser_index(records: list[Record], analysed: list[AnalysedRecord], analyzer: Analyzer,
+                   out: Path, labels: Mapping[str, str]) -> tuple[list[str], bytes]:
+    """Write the browser index; its notes and the analyzer's snapshot for the local index
+    (made after the browser index: its lexicon has analysed every word of the corpus as a
+    query, so the snapshot's words come from the analyzer's cache)."""
+    start = time.perf_counter()
+    notes = write_browser_index(analysed, analyzer, out, labels)
+    notes.append(f"search: browser index in {time.perf_counter() - start:.1f} s")
+    return notes, analyzer.snapshot(heading_words(records, analyzer))
 
 
 def _local_index(index_dir: Path, analysed: list[AnalysedRecord], vocab: Vocabularies,
@@ -148,8 +178,10 @@ class SearchIndexer:
         if jobs == 1:
             related, self._notes = search_work(root, site, self._browser, 1)
             return dataclasses.replace(site, related=related)
-        self._background = _Forked(search_work, (root, site, self._browser, None),
-                                   "brobygger-search")
+        # One process: MkDocs renders on the other core; workers of its own would take
+        # turns with MkDocs and each hold a share of the postings (memory).
+        self._background = _Forked(partial(search_work, apart=True),
+                                   (root, site, self._browser, 1), "brobygger-search")
         return dataclasses.replace(site, related_pending=True)
 
     def write(self, root: Path, site: Site, staging: Path) -> list[str]:
@@ -181,7 +213,7 @@ class SearchIndexer:
 
 
 def _fill_pages(site: Site, staging: Path) -> None:
-    """Replace each built page's related-pages mark with its list (forked workers)."""
+    """Replace each built page's related-pages mark with its list."""
     renderer = Renderer(site)
 
     def fill(page: Page) -> None:
@@ -194,7 +226,10 @@ def _fill_pages(site: Site, staging: Path) -> None:
         if filled != html:
             file.write_text(filled, encoding="utf-8")
 
-    parallel_map(fill, site.pages)
+    # In this process: workers forked from it now (MkDocs' whole build still in memory) would
+    # each copy part of it, and the build's memory peak was theirs.
+    for page in site.pages:
+        fill(page)
 
 
 def _move_into(source: Path, out: Path) -> None:
