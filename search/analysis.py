@@ -84,6 +84,10 @@ class Analyzer:
         self._index_info = lru_cache(maxsize=CACHE)(self._analyse_index)
         self._query_info = lru_cache(maxsize=CACHE)(self._known_or_analysed)
 
+    def forget_index_words(self) -> None:
+        """Empty the cache of analysed text words (after indexing; it refills on use)."""
+        self._index_info.cache_clear()
+
     def snapshot(self, words: Iterable[str] = ()) -> bytes:
         """This analyzer, saved with the query side of ``words`` computed (for the index).
 

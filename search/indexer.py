@@ -40,10 +40,13 @@ __all__ = ["SearchIndexer", "search_work"]
 
 Related = Mapping[str, tuple[str, ...]]
 
-# Up to this many pages the browser index and the local index are written side by side (the
-# build's memory stays well under 1 GB: 400 MB at 1 000 pages); above it one after the other,
-# which kept the peak at 10 000 pages under 1 GB (measured 973 MB, side by side ~1.2 GB).
-SIDE_BY_SIDE_PAGES = 6000
+# Up to this many pages the browser index and the local index are written side by side in
+# forked processes (each copies part of the background's memory as it touches it: 480 MB at
+# 1 000 pages, 1.1 GB at 5 000); above it every step runs in the background process itself,
+# one after the other, which measured the lowest peak (630 MB at 5 000 pages, against 790 MB
+# with each step in a forked process of its own).
+SIDE_BY_SIDE_PAGES = 3000
+LARGE_SITE_APART = 0
 
 
 def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
@@ -70,6 +73,9 @@ def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
     analyzer = Analyzer.from_vocab(site.vocab)
     records = records_for(site)
     analysed = analyse(records, analyzer, jobs)
+    # The words of 10 000 pages fill the cache with some 200 000 entries the steps below do
+    # not need (they analyse query words); freed here, their memory serves those steps.
+    analyzer.forget_index_words()
     labels = {entry.id: entry.label for entry in site.vocab.audiences}
     index_dir = default_index_dir(root)
     if apart >= 2:
@@ -206,7 +212,7 @@ class SearchIndexer:
             return dataclasses.replace(site, related=related)
         # No workers for the analysis: MkDocs renders on the other core. The writing of the
         # indexes is split by size (SIDE_BY_SIDE_PAGES).
-        apart = 2 if len(site.pages) <= SIDE_BY_SIDE_PAGES else 1
+        apart = 2 if len(site.pages) <= SIDE_BY_SIDE_PAGES else LARGE_SITE_APART
         self._background = _Forked(partial(search_work, apart=apart),
                                    (root, site, self._browser, 1), "brobygger-search")
         return dataclasses.replace(site, related_pending=True)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["AnalysedRecord", "Record", "analyse", "heading_words", "records_for"]
 
+# A track's certificate, facilitator view and handout gather its lessons: a reader searching
+# wants the lesson itself, and these would only repeat it (or hold nothing to find).
+UNSEARCHED = frozenset({"certificate", "facilitator", "handout"})
 TERM_SEP = "\x1f"  # between terms (a term may in principle hold a space)
 FIELD_SEP = "\x1e"  # between the title, section and text terms
 
@@ -143,6 +146,8 @@ def records_for(site: Site) -> list[Record]:
     out: list[Record] = []
     for page in site.pages:
         front = page.front
+        if front.generated in UNSEARCHED:
+            continue
         parts = [(s.anchor, s.heading, s.text) for s in page.sections]
         if not parts or parts[0][0]:
             # The top of the page (title and description) is a hit of its own, even when the

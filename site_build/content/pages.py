@@ -13,7 +13,15 @@ from site_build.io.frontmatter import split_front_matter
 from site_build.io.yaml12 import YamlProblem, fast_load, load_yaml
 from site_build.markdown.document import ALT_TEXT, parse_body
 from site_build.markdown.engine import create_markdown
-from site_build.model import FrontMatter, Heading, Page, Section, SiteConfig, Vocabularies
+from site_build.model import (
+    FrontMatter,
+    Heading,
+    Page,
+    Section,
+    SiteConfig,
+    Vocabularies,
+    pack_html,
+)
 from site_build.schema.frontmatter import validate_front_matter
 from site_build.site.slug import slugify
 from site_build.site.urls import url_for
@@ -97,7 +105,8 @@ class PageLoader:
         self._check_headings(out, headings)
         return Page(
             src_path=src_path, path=rel, url=url_for(src_path, self.config.use_directory_urls),
-            front=front, body_html=parsed.html, body_line=body_line, headings=tuple(headings),
+            front=front, packed_body=pack_html(parsed.html), facilitator_html=parsed.facilitator_html,
+            body_line=body_line, headings=tuple(headings),
             links=tuple(parsed.links),
             sections=tuple(Section(a, h or front.title, lvl, t)
                            for a, h, lvl, t in parsed.sections),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_build.model import FrontMatter, Page
+from site_build.model import FrontMatter, Page, pack_html
 from site_build.site.nav import NavSection, build_navigation, folder_title
 from site_build.site.urls import url_for
 
@@ -10,7 +10,7 @@ from site_build.site.urls import url_for
 def page(src_path: str, title: str, order: int | None = None) -> Page:
     front = FrontMatter(title=title, description="Test.", order=order)
     return Page(src_path=src_path, path=f"content/{src_path}", url=url_for(src_path), front=front,
-                body_html="", body_line=1)
+                packed_body=pack_html(""), body_line=1)
 
 
 def paths(pages: tuple[Page, ...]) -> list[str]:
