@@ -85,15 +85,27 @@ REFUSED_CLASSES: Mapping[str, str] = {
 REFUSED_ID_PREFIX = "__"
 """Material's own element ids (``__config`` holds its settings): content may not claim one."""
 
-CORE_ELEMENTS: frozenset[str] = frozenset({"input", "label", "section", "h1"})
-"""Elements only the core writes (task-list boxes, footnotes); never accepted from content."""
+CORE_ELEMENTS: frozenset[str] = frozenset({"input", "label", "section", "h1", "nav", "fieldset",
+                                          "legend", "button"})
+"""Elements only the core writes (task-list boxes, footnotes, a lesson's track navigation, the
+catalogue's audience filter, the certificate's name field); never accepted from content."""
 
+_TRACK = frozenset({"data-track"})
 CORE_ATTRIBUTES: Mapping[str, frozenset[str]] = {
-    "input": frozenset({"type", "checked", "disabled"}),
+    "input": frozenset({"type", "checked", "disabled", "id", "name", "value", "autocomplete",
+                        "maxlength"}),
+    "label": frozenset({"for"}),
+    "button": frozenset({"type"}),
     "th": frozenset({"style"}),
     "td": frozenset({"style"}),
+    "nav": frozenset({"aria-label"}) | _TRACK,
+    "section": frozenset({"aria-labelledby", "hidden"}),
+    "p": frozenset({"role", "aria-live", "data-template"}) | _TRACK,
+    "div": frozenset({"hidden"}) | _TRACK,
+    "li": frozenset({"data-url", "data-audience"}) | _TRACK,
 }
-"""Attributes only the core writes: the task-list box and table alignment (``text-align``)."""
+"""Attributes only the core writes: the task-list box, table alignment (``text-align``), and
+the course parts' hooks for their scripts (``data-track``, ``data-url``, ``data-audience``)."""
 
 _RUNS = "it can run script"
 _FETCHES = "it loads from another host"

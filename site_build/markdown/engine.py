@@ -2,7 +2,8 @@
 
 CommonMark + tables, strikethrough, footnotes, definition lists, task lists, heading
 attributes (``{#id .class}``), admonitions as Material's CSS expects them, pygments
-highlighting, ``<abbr>`` for glossary abbreviations, and site values (``{{ kontakt }}``).
+highlighting, ``<abbr>`` for glossary abbreviations, site values (``{{ kontakt }}``) and
+self-checks (``??? quiz``).
 The rules are plugins, one per module in :mod:`site_build.markdown.rules`; this module only
 puts them together.
 """
@@ -24,6 +25,7 @@ from site_build.markdown.rules import (
     heading_attrs_plugin,
     highlight_plugin,
     link_slots_plugin,
+    quiz_plugin,
     raw_html_plugin,
     site_values_plugin,
 )
@@ -54,6 +56,7 @@ def create_markdown(abbreviations: Mapping[str, str] | None = None) -> MarkdownI
         .use(footnote_plugin)
         .use(admonitions_plugin)
         .use(heading_attrs_plugin)
+        .use(quiz_plugin)
         .use(site_values_plugin)
         .use(abbreviations_plugin, abbreviations=abbreviations)
         .use(highlight_plugin)

@@ -35,7 +35,11 @@ FIELD_TEXT: dict[str, dict[str, str]] = {
         "date": "Publiseringsdato for en nyhet.",
         "order": "Plassen i menyen blant sidene i samme mappe. Lavest først.",
         "hide": "Deler av rammen som skal skjules på denne siden.",
-        "generated": "Legger til ordlisten, kildelisten eller de siste nyhetene etter teksten.",
+        "generated": "Legger til ordlisten, kildelisten, de siste nyhetene eller kurskatalogen "
+                     "etter teksten, eller for et kursspor oversikten, kursbeviset, "
+                     "kurslederens opplegg eller utskriften.",
+        "track": "Kurssporet (navnet på filen i `courses/`) som oversikten, kursbeviset, "
+                 "kurslederens opplegg eller utskriften gjelder.",
         "author": "Hvem som skrev nyheten, for eksempel «Redaksjonen».",
         "category": "Kategorien til nyheten.",
         "tags": "Frie stikkord. Hvert stikkord får sin egen liste over nyheter.",
@@ -86,6 +90,10 @@ FIELD_TEXT: dict[str, dict[str, str]] = {
 # The schema's rule (its English text) -> the rule in the guide's words.
 RULE_TEXT: dict[str, str] = {
     "`review_by` must be after `reviewed`.": "`review_by` må komme etter `reviewed`.",
+    "`generated: track|certificate|facilitator|handout` needs `track`, and `track` is only "
+    "for those.":
+        "Oversikt, kursbevis, kurslederens opplegg og utskrift (`generated`) må ha `track`, og "
+        "`track` brukes bare til dem.",
     "A page of any type but `page` must name at least one source.":
         "Alle sider som ikke er av typen `page`, må ha minst én kilde.",
     "`author`, `category`, `tags` and `status` are for `type: news` only.":

@@ -1,6 +1,6 @@
 """The body a new file starts with, per kind and written form: headings an editor fills in.
 
-Modelled on the portal's own pages: a lesson ends with *Sjekk deg selv* and hidden answers, a
+Modelled on the portal's own pages: a lesson ends with a *Sjekk deg selv* self-check, a
 case has *Situasjonen*, *Spørsmål til drøfting* and *Passer til*. The *Kilder* section is not
 here: it is generated from ``sources`` in the front matter.
 """
@@ -66,12 +66,14 @@ Skriv teksten her.
 
 ## Sjekk deg selv
 
-1. Første spørsmål?
-2. Andre spørsmål?
-
-??? success "Svar"
-    1. Svaret på det første spørsmålet.
-    2. Svaret på det andre spørsmålet.
+??? quiz
+    1. Første spørsmål (ett riktig svar)?
+       - (x) Det riktige svaret > Hvorfor dette er riktig.
+       - ( ) Et galt svar > Hvorfor dette ikke stemmer.
+    2. Andre spørsmål (flere riktige svar)?
+       - [x] Et riktig svar > Hvorfor dette er riktig.
+       - [x] Enda et riktig svar > Hvorfor dette også er riktig.
+       - [ ] Et galt svar > Hvorfor dette ikke stemmer.
 """,
     "nn": """\
 Skriv eit par setningar om kva leksjonen handlar om, og kvifor det betyr noko for deltakaren.
@@ -92,12 +94,14 @@ Skriv teksten her.
 
 ## Sjekk deg sjølv
 
-1. Første spørsmål?
-2. Andre spørsmål?
-
-??? success "Svar"
-    1. Svaret på det første spørsmålet.
-    2. Svaret på det andre spørsmålet.
+??? quiz
+    1. Første spørsmål (eitt rett svar)?
+       - (x) Det rette svaret > Kvifor dette er rett.
+       - ( ) Eit gale svar > Kvifor dette ikkje stemmer.
+    2. Andre spørsmål (fleire rette svar)?
+       - [x] Eit rett svar > Kvifor dette er rett.
+       - [x] Enda eit rett svar > Kvifor dette òg er rett.
+       - [ ] Eit gale svar > Kvifor dette ikkje stemmer.
 """,
 }
 

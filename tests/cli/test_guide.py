@@ -70,7 +70,7 @@ def test_the_command_rewrites_stale_pages(tmp_path: Path) -> None:
     # every kind of file an editor touches
     "brobygger new page", "brobygger new lesson", "brobygger new article",
     "brobygger new guidance", "brobygger new checklist", "brobygger new case",
-    "courses/", "## Sjekk deg selv", '??? success "Svar"', "- [ ] ",
+    "courses/", "## Sjekk deg selv", "??? quiz", "- [ ] ",
     "glossary.yml", "sources.yml", "audiences.yml", "topics.yml", "categories.yml",
     "search_terms.yml", "content/aktuelt/", "status: draft",
     # the path from a change to a published page

@@ -102,7 +102,7 @@ def test_each_kind_has_its_own_skeleton(project: Path) -> None:
     for kind, (path, extra) in OPTIONS.items():
         assert new(project, kind, path, *COMMON, *extra, "--no-input").exit_code == 0
     text = {k: (project / p).read_text(encoding="utf-8") for k, (p, _) in OPTIONS.items()}
-    assert "## Sjekk deg selv" in text["lesson"] and '??? success "Svar"' in text["lesson"]
+    assert "## Sjekk deg selv" in text["lesson"] and "??? quiz" in text["lesson"]
     assert "## Spørsmål til drøfting" in text["case"] and "## Situasjonen" in text["case"]
     assert "status: draft" in text["article"] and "ingressen" in text["article"]
     assert "- [ ] " in text["checklist"] and "## Slik gjør du det" in text["guidance"]
