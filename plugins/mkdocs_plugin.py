@@ -37,6 +37,7 @@ from site_build.diagnostics.errors import BrobyggerError
 from site_build.model import Page, Site
 from site_build.render.frame import footer_links, is_hub, nav_label, neighbours
 from site_build.render.page import Renderer, TocItem
+from site_build.render.track import lesson_pages
 from site_build.site.nav import Navigation as CoreNavigation
 from site_build.site.nav import NavItem, NavSection, build_navigation
 from site_build.site.news import FEED_ALL, NEWS_DIR, news_items
@@ -259,9 +260,11 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         ordered = [by_src.pop(p.src_path) for p in core.reading_order if p.src_path in by_src]
         nav.pages = [*ordered, *(p for p in nav.pages if p.file.src_uri in by_src)]
         mk_pages = {page.file.src_uri: page for page in nav.pages}
+        lessons = lesson_pages(self.site)  # their track navigation replaces the footer's
         for page in nav.pages:
             found = self.site.page(page.file.src_uri)
-            before, after = neighbours(found, core) if found is not None else (None, None)
+            before, after = (neighbours(found, core, lessons) if found is not None
+                             else (None, None))
             page.previous_page = mk_pages.get(before.src_path) if before is not None else None
             page.next_page = mk_pages.get(after.src_path) if after is not None else None
         return nav
@@ -277,7 +280,8 @@ class BrobyggerContentPlugin(BasePlugin[ContentConfig]):
         core = self._core_page(page)
         front = core.front
         page.meta = {"title": html_text(front.title), "description": html_text(front.description),
-                     "hide": list(front.hide), "lang": front.lang, "hub": is_hub(core)}
+                     "hide": list(front.hide), "lang": front.lang, "hub": is_hub(core),
+                     "type": front.type}  # bb-progress.js: checklists become tickable
         assert self.site is not None
         label = nav_label(core, self.site.config.language)
         if label is not None:

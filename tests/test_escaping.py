@@ -14,6 +14,7 @@ The browser test with the whole XSS corpus is ``tests/browser/test_browser_xss.p
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -63,6 +64,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"---\ntitle: {_yaml(TITLE)}\ndescription: {_yaml(DESCRIPTION)}\naudience: [nav]\n"
         f"topics: [arbeid]\nsources: [bb-kilde]\norder: 3\n---\n\n{ABBR} står her.\n\n"
         f"## {HEADING}\n\nTekst.\n", encoding="utf-8")
+    # Lessons have the track's navigation instead of the footer: the page is the track's third
+    # lesson (its title in the outline and the pager), and a page after it has the footer.
+    with (project / "courses" / "grunnkurs.yml").open("a", encoding="utf-8") as course:
+        course.write("  - page: ip/farlig.md\n")
+    (content / "ip" / "etter.md").write_text(
+        "---\ntitle: Etter\ndescription: Siden etter.\naudience: [nav]\ntopics: [arbeid]\n"
+        "sources: [bb-kilde]\norder: 4\n---\n\nTekst.\n", encoding="utf-8")
     data = content / "_data"
     with (data / "glossary.yml").open("a", encoding="utf-8") as glossary:
         glossary.write(f"- term: {_yaml(TERM)}\n  definition: {_yaml(DEFINITION)}\n"
@@ -125,11 +133,20 @@ def test_title_and_description_are_shown_as_written(built: Path) -> None:
 
 
 def test_navigation_and_footer_of_other_pages_show_the_title(built: Path) -> None:
-    root = _parse(built / "ip" / "koordinator" / "index.html")
+    root = _parse(built / "ip" / "etter" / "index.html")
     shown = " ".join(TITLE.split())
     assert shown in [_text(a) for a in _with_class(root, "a", "md-nav__link")]
     labels = [a.get("aria-label") or "" for a in _with_class(root, "a", "md-footer__link")]
     assert any(label.endswith(": " + TITLE) for label in labels), labels
+
+
+def test_the_track_navigation_of_other_lessons_shows_the_title(built: Path) -> None:
+    html = (built / "ip" / "koordinator" / "index.html").read_text(encoding="utf-8")
+    root = _parse(built / "ip" / "koordinator" / "index.html")
+    assert TITLE in [_text(s) for s in _with_class(root, "span", "bb-track__title")]
+    data = re.search(r'id="bb-course-data">(.*?)</script>', html, re.S)
+    assert data is not None
+    assert TITLE in [les["title"] for les in json.loads(data.group(1))["tracks"][0]["lessons"]]
 
 
 def test_headings_in_the_toc_are_shown_as_written(built: Path) -> None:

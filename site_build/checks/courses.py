@@ -1,13 +1,15 @@
-"""Course tracks against the site: lessons that exist, once each; prerequisites that exist and
-do not lead back to the track."""
+"""Course tracks against the site: lessons that exist, once each; prerequisites that exist, once
+each, and do not lead back to the track; course pages (`track:`) that name a track, one page per
+part of a track."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from site_build.diagnostics import Diagnostic, did_you_mean
 from site_build.io.yaml12 import YamlProblem, item_line, key_line, load_yaml
-from site_build.model import Course, Site
+from site_build.model import Course, Page, Site
 
 __all__ = ["check_courses"]
 
@@ -33,7 +35,41 @@ def check_courses(site: Site) -> list[Diagnostic]:
             elif pre not in ids:
                 out.append(_on_prerequisite(site, course, i, f"'{pre}' is not a course track"
                                             + did_you_mean(pre, ids)))
-    return out + _cycles(site)
+            elif pre in course.prerequisites[:i]:
+                out.append(_on_prerequisite(site, course, i, f"'{pre}' is already listed"))
+    return out + _cycles(site) + _track_pages(site, ids)
+
+
+def _track_pages(site: Site, ids: set[str]) -> list[Diagnostic]:
+    """Pages whose ``track:`` names no track, or a part of a track another page already shows."""
+    out: list[Diagnostic] = []
+    shown: dict[tuple[str, str], str] = {}
+    for page in site.pages:
+        track, part = page.front.track, page.front.generated
+        if not track or not part:
+            continue
+        if track not in ids:
+            out.append(Diagnostic(page.path, _front_line(site, page, "track"), "track",
+                                  f"'{track}' is not a course track (courses/<id>.yml)"
+                                  + did_you_mean(track, ids)))
+        elif (part, track) in shown:
+            out.append(Diagnostic(page.path, _front_line(site, page, "generated"), "generated",
+                                  f"the {part} of '{track}' is already "
+                                  f"{shown[(part, track)]}"))
+        else:
+            shown[(part, track)] = page.path
+    return out
+
+
+def _front_line(site: Site, page: Page, key: str) -> int:
+    """The line of ``key:`` in the page's front matter (read again: pages with a problem only)."""
+    try:
+        text = (Path(site.config.root) / page.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    end = text.find("\n---", 3) + 1 or len(text)
+    found = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(text, 0, end)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _on_prerequisite(site: Site, course: Course, index: int, message: str) -> Diagnostic:

@@ -14,6 +14,7 @@ import click
 
 from site_build.build import pipeline
 from site_build.build.host import find_hosts
+from site_build.cli.export import export_group
 from site_build.cli.new import new_command
 from site_build.cli.stats import content_stats, format_stats
 from site_build.content.load import load_site
@@ -170,4 +171,5 @@ def serve_cmd(project: Path, address: str, port: int) -> None:
 
 
 main.add_command(new_command)
+main.add_command(export_group)
 _add_registered_commands()

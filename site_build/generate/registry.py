@@ -9,10 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from site_build.generate.base import Generator
+from site_build.generate.catalogue import Catalogue
+from site_build.generate.certificate import Certificate
+from site_build.generate.facilitator import Facilitator
 from site_build.generate.glossary import Glossary
+from site_build.generate.handout import Handout
 from site_build.generate.kilder import Kilder
 from site_build.generate.news import LatestNews, NewsMentions
 from site_build.generate.source_list import SourceList
+from site_build.generate.track_page import TrackPage
 from site_build.model import FrontMatter, Heading, Page, Site, Vocabularies
 
 __all__ = ["EVERY_PAGE", "GENERATED", "generated_anchors", "generated_headings",
@@ -20,7 +25,11 @@ __all__ = ["EVERY_PAGE", "GENERATED", "generated_anchors", "generated_headings",
 
 # Keyed by the front matter's `generated:` value (the schema lists the same values).
 GENERATED: Mapping[str, Generator] = {"glossary": Glossary(), "sources": SourceList(),
-                                      "latest-news": LatestNews()}
+                                      "latest-news": LatestNews(),
+                                      "catalogue": Catalogue(), "track": TrackPage(),
+                                      "certificate": Certificate(),
+                                      "facilitator": Facilitator(),
+                                      "handout": Handout()}
 # Parts any page may end with; each adds nothing where it does not apply.
 EVERY_PAGE: tuple[Generator, ...] = (NewsMentions(), Kilder())
 

@@ -46,6 +46,8 @@ class ParsedBody:
     # (anchor, heading, level, text) per section; the first is the text before any heading.
     sections: list[tuple[str, str, int, str]] = field(default_factory=list)
     html: str = ""
+    # The ``kursleder`` notes alone (every page type), for a track's facilitator view.
+    facilitator_html: str = ""
 
     @property
     def text(self) -> str:
@@ -96,6 +98,20 @@ def _drop_facilitator_notes(tokens: list[Token]) -> list[Token]:
             continue
         kept.append(tok)
     return kept
+
+
+def _facilitator_notes(tokens: list[Token]) -> list[Token]:
+    """The tokens of every top-level ``kursleder`` note, nested content included."""
+    notes: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if depth:
+            depth += (tok.type == "admonition_open") - (tok.type == "admonition_close")
+            notes.append(tok)
+        elif tok.type == "admonition_open" and tok.meta.get("tag") == "kursleder":
+            depth = 1
+            notes.append(tok)
+    return notes
 
 
 def _inline_text(inline: Token) -> str:
@@ -181,8 +197,9 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
         learner_view: Leave ``kursleder`` notes out of the HTML (lessons).
 
     Returns:
-        The tokens (heading ids set), what was found in them (lines in file numbering), and
-        the body's HTML with each internal link as a slot (``markdown.link_slot``).
+        The tokens (heading ids set), what was found in them (lines in file numbering), the
+        body's HTML with each internal link as a slot (``markdown.link_slot``) and the
+        ``kursleder`` notes' HTML alone (``facilitator_html``).
     """
     if not marks_raw_html(md):
         raise ValueError("the engine must use raw_html_plugin (see markdown.engine)")
@@ -225,4 +242,7 @@ def parse_body(md: MarkdownIt, text: str, first_line: int, lang: str,
     body.sections = sections.done()
     shown = _drop_facilitator_notes(tokens) if learner_view else tokens
     body.html = md.renderer.render(shown, md.options, env)
+    notes = _facilitator_notes(tokens)
+    if notes:
+        body.facilitator_html = md.renderer.render(notes, md.options, env)
     return body

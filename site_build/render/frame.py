@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Collection
 from html import escape
 
 from site_build.i18n import long_date
@@ -51,12 +52,14 @@ def is_hub(page: Page) -> bool:
     return posixpath.basename(page.src_path) == FRONT_PAGE
 
 
-def neighbours(page: Page, nav: Navigation) -> tuple[Page | None, Page | None]:
-    """The previous and next page the footer links to: none on hubs and on pages at the top
-    level (about, sources, glossary stand alone), else the reading order's neighbours when
-    they are in the same folder and are not hubs themselves."""
+def neighbours(page: Page, nav: Navigation,
+               lessons: Collection[str] = frozenset()) -> tuple[Page | None, Page | None]:
+    """The previous and next page the footer links to: none on hubs, on pages at the top
+    level (about, sources, glossary stand alone) and on ``lessons`` (pages of a course track:
+    their track navigation links previous/next within the track), else the reading order's
+    neighbours when they are in the same folder and are not hubs themselves."""
     folder = posixpath.dirname(page.src_path)
-    if is_hub(page) or not folder:
+    if is_hub(page) or not folder or page.src_path in lessons:
         return None, None
 
     def same_series(other: Page | None) -> Page | None:

@@ -14,6 +14,7 @@ from site_build.markdown.engine import LINK_SLOT
 from site_build.markdown.rules.site_values import SITE_VALUE_SLOT
 from site_build.model import Heading, Page, Site
 from site_build.render.frame import review_html, site_value_html
+from site_build.render.track import track_end_html, track_top_html
 from site_build.site.links import Resolved, resolve_link
 from site_build.site.urls import relative_url
 
@@ -89,7 +90,8 @@ class Renderer:
         """Render one page: H1 from its title, review dates, body, generated parts, *Kilder*."""
         h1 = page.headings[0]
         html = (f'<h1 id="{escape(h1.id)}">{escape(page.front.title)}</h1>\n'
-                + review_html(page, self.today) + self._fill_links(page)
+                + review_html(page, self.today) + track_top_html(page, self.site)
+                + self._fill_links(page) + track_end_html(page, self.site)
                 + generated_html(page, self.site)
                 + (RELATED_MARK if self.site.related_pending else self.related_html(page)))
         return RenderedPage(html, _toc(page.headings))

@@ -55,7 +55,8 @@ COURSE = Document(
             "certificate": Bool("Offer a printable completion receipt.", default=False),
             "lessons": List("The lessons, in order. Every `page` must exist under `content/`.",
                             item=_LESSON, min_items=1,
-                            wrong="expected a list of lessons ('- page: path/to/page.md')"),
+                            wrong="expected a list of at least one lesson "
+                                  "('- page: path/to/page.md'): a track cannot be empty"),
         },
         required=("title", "summary", "audience", "lessons"),
         missing=None,

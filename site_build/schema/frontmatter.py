@@ -18,6 +18,10 @@ __all__ = ["FIELDS", "FRONT_MATTER", "PAGE_TYPES", "REQUIRED_BY_TYPE", "validate
 
 PAGE_TYPES: tuple[str, ...] = ("page", "module", "lesson", "guidance", "checklist", "case", "news")
 MAX_DESCRIPTION = 160
+# Generated parts of course pages that belong to one track (`track:` names it).
+TRACK_PARTS: tuple[str, ...] = ("track", "certificate", "facilitator", "handout")
+GENERATED_PARTS: tuple[str, ...] = ("glossary", "sources", "latest-news", "catalogue",
+                                    *TRACK_PARTS)
 
 # Keys every page needs, and those a page type adds.
 ALWAYS: tuple[str, ...] = ("title", "description", "audience", "topics", "sources")
@@ -28,6 +32,15 @@ REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "lesson": ("duration", "objectives"),
     "news": ("date", "author", "category"),
 }
+
+
+def _track_parts(values: dict[str, Any], at: At) -> None:
+    generated, track = values.get("generated"), values.get("track")
+    if generated in TRACK_PARTS and not track:
+        at.error("track", f"missing: `generated: {generated}` needs the track it is for "
+                 "(`track: <id of courses/<id>.yml>`)")
+    elif track and generated not in TRACK_PARTS:
+        at.error("track", f"is only for `generated:` {', '.join(TRACK_PARTS)}")
 
 
 def _review_after(values: dict[str, Any], at: At) -> None:
@@ -67,9 +80,13 @@ FIELDS: dict[str, Any] = {
     "order": Int("Position among its siblings in the navigation (lower first; then title)."),
     "hide": ChoiceList("Parts of the theme to hide on this page.",
                        choices=("navigation", "toc", "footer")),
-    "generated": Choice("Append the glossary, the source list (with citing pages) or the "
-                        "latest news items to the page.",
-                        choices=("glossary", "sources", "latest-news")),
+    "generated": Choice("Append a generated part to the page: the glossary, the source list "
+                        "(with citing pages), the latest news items, the course catalogue, or "
+                        "(with `track`) a track's outline, certificate, facilitator view or "
+                        "handout.",
+                        choices=GENERATED_PARTS),
+    "track": Text("The course track (the id of `courses/<id>.yml`) whose outline, "
+                  "certificate, facilitator view or handout the page generates."),
     **NEWS_FIELDS,
 }
 
@@ -82,6 +99,8 @@ FRONT_MATTER = Document(
         required_by=("type", REQUIRED_BY_TYPE),
         rules=(
             Rule("`review_by` must be after `reviewed`.", _review_after),
+            Rule("`generated: track|certificate|facilitator|handout` needs `track`, and "
+                 "`track` is only for those.", _track_parts),
             Rule("A page of any type but `page` must name at least one source.", _sources_named,
                  {"if": {"properties": {"type": {"not": {"const": "page"}}}, "required": ["type"]},
                   "then": {"properties": {"sources": {"minItems": 1}}}}),

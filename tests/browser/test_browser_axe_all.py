@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 def _pages(site: Path) -> list[str]:
     """Every HTML page a reader can open (not the search's data, not the feeds)."""
     return sorted("/" + f.relative_to(site).as_posix().removesuffix("index.html")
-                  for f in site.rglob("*.html") if not f.relative_to(site).parts[0] == "search")
+                  for f in site.rglob("*.html") if f.relative_to(site).parts[0] != "search")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -148,7 +148,7 @@ def test_escape_closes_the_results_and_returns_to_the_field(
 def test_the_live_region_announces_the_number_of_hits(
         new_page: Callable[..., Page], site_server: SiteServer) -> None:
     page = _open(new_page, site_server)
-    status = page.locator("[role=status]")
+    status = page.locator(".bb-search__status[role=status]")
     assert status.get_attribute("aria-live") == "polite"
     _type(page, "individuell plan")
     count = page.locator(HITS).count()

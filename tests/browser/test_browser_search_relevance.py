@@ -27,6 +27,10 @@ from tests.search.relevance import Outcome, check_thresholds, evaluate, load_que
 pytestmark = pytest.mark.browser
 
 BROWSER_MIN_MRR = 0.80
+# Per kind the browser needs 8 of 12 (the local index: 9 of 12). The browser shows one hit per
+# page, its best section by its own scores; for *arbeidsplassoppfølging* that is the module's
+# top, not the section the suite expects (local: rank 3). One query moves a kind by 0.083.
+BROWSER_MIN_KIND_RECALL = 0.65
 
 # All queries in one round trip; each query's hits as [url, anchor] pairs, in rank order.
 _RUN_ALL = """
@@ -87,5 +91,6 @@ def test_browser_search_relevance_meets_the_thresholds(
     report = table(outcomes, "browser search (window.brobyggerSearch), real built site")
     record_property("relevance", report)
     print(report)
-    problems = check_thresholds(outcomes, min_mrr=BROWSER_MIN_MRR)
+    problems = check_thresholds(outcomes, min_mrr=BROWSER_MIN_MRR,
+                                min_kind_recall=BROWSER_MIN_KIND_RECALL)
     assert not problems, "\n".join([*problems, "", report])
