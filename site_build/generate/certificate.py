@@ -11,26 +11,18 @@ from __future__ import annotations
 
 from html import escape
 
+from site_build.generate.course_data import track_minutes
+from site_build.generate.track_pages import track_lessons, track_of
 from site_build.i18n import duration_text, text
 from site_build.model import Course, FrontMatter, Heading, Page, Site, Vocabularies
 from site_build.site.urls import relative_url
 
-__all__ = ["Certificate", "track_minutes"]
-
-
-def _course(site: Site, track: str | None) -> Course | None:
-    return next((c for c in site.courses if c.id == track), None)
+__all__ = ["Certificate"]
 
 
 def _lessons(course: Course, site: Site) -> list[tuple[Page, str]]:
     """The track's lesson pages with their titles in the track (missing pages left out)."""
-    found = [(site.page(lesson.page), lesson.title) for lesson in course.lessons]
-    return [(page, title or page.front.title) for page, title in found if page is not None]
-
-
-def track_minutes(course: Course, site: Site) -> int:
-    """The track's length in minutes: the sum of its lessons' ``duration``."""
-    return sum(page.front.duration or 0 for page, _ in _lessons(course, site))
+    return [(lesson.page, lesson.title) for lesson in track_lessons(course, site)]
 
 
 def _remaining(page: Page, lessons: list[tuple[Page, str]], lang: str) -> str:
@@ -45,7 +37,7 @@ def _remaining(page: Page, lessons: list[tuple[Page, str]], lang: str) -> str:
 
 def _certificate(course: Course, site: Site, lang: str) -> str:
     lessons = _lessons(course, site)
-    scope = (f"{escape(duration_text(track_minutes(course, site), lang))} "
+    scope = (f"{escape(duration_text(track_minutes(site, course), lang))} "
              f"({len(lessons)} {escape(text('cert_lessons', lang))})")
     goals = "".join(f"<li>{escape(goal)}</li>" for goal in course.objectives)
     objectives = (f'<p class="bb-cert-label">{escape(text("cert_objectives", lang))}</p>\n'
@@ -84,7 +76,7 @@ class Certificate:
 
     def html(self, page: Page, site: Site) -> str:
         """The lessons that remain (shown) and the certificate (hidden until all are done)."""
-        course = _course(site, page.front.track)
+        course = track_of(page, site)
         if course is None:  # an unknown track is the course checks' diagnostic
             return ""
         lang = page.front.lang

@@ -18,7 +18,7 @@ from site_build.site.urls import relative_url
 
 __all__ = ["COMPANIONS", "TrackIndex", "audience_labels", "course_data_html", "lesson_count_text",
            "lesson_minutes", "lesson_title", "minutes_text", "prerequisite_links", "track_index",
-           "track_url"]
+           "track_minutes", "track_url"]
 
 # The `generated:` values of the pages that belong to one track, besides the track page.
 COMPANIONS = ("certificate", "facilitator", "handout")
@@ -73,6 +73,11 @@ def lesson_minutes(site: Site, lesson: Lesson) -> int:
     """The lesson page's ``duration`` (0 when it has none)."""
     page = site.page(lesson.page)
     return (page.front.duration or 0) if page is not None else 0
+
+
+def track_minutes(site: Site, course: Course) -> int:
+    """The track's time: the sum of its lessons' ``duration``."""
+    return sum(lesson_minutes(site, lesson) for lesson in course.lessons)
 
 
 def track_url(site: Site, course: Course) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from site_build.generate.course_data import track_minutes
 from site_build.generate.facilitator import elements
 from site_build.generate.track_pages import copy_html, lesson_prefix, track_lessons, track_of
 from site_build.model import FrontMatter, Heading, Page, Site, Vocabularies
@@ -58,7 +59,7 @@ class Handout:
         lang = page.front.lang
         lessons = track_lessons(course, site)
         on_page = {tl.page.src_path: lesson_prefix(tl.number) for tl in lessons}
-        minutes = sum(tl.page.front.duration or 0 for tl in lessons)
+        minutes = track_minutes(site, course)
         goals = "".join(f"<li>{escape(o)}</li>" for o in course.objectives)
         out = [f'<div class="bb-handout" lang="{escape(course.lang)}">']
         if goals:

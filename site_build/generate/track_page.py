@@ -17,25 +17,21 @@ from site_build.generate.course_data import (
     minutes_text,
     prerequisite_links,
     track_index,
+    track_minutes,
 )
 from site_build.i18n import text
 from site_build.model import Course, FrontMatter, Heading, Page, Site, Vocabularies
 from site_build.site.slug import slugify
 from site_build.site.urls import relative_url
 
-__all__ = ["TrackPage", "facts_html", "total_minutes"]
-
-
-def total_minutes(site: Site, course: Course) -> int:
-    """The track's time: the sum of its lessons' ``duration``."""
-    return sum(lesson_minutes(site, lesson) for lesson in course.lessons)
+__all__ = ["TrackPage", "facts_html"]
 
 
 def facts_html(site: Site, page: Page, course: Course) -> str:
     """Time, number of lessons, audience and prerequisites as a description list."""
     lang = page.front.lang
     pre = prerequisite_links(site, page, course) or escape(text("no_prerequisites", lang))
-    rows = (("track_time", escape(minutes_text(total_minutes(site, course), lang))
+    rows = (("track_time", escape(minutes_text(track_minutes(site, course), lang))
              + ", " + escape(lesson_count_text(len(course.lessons), lang))),
             ("course_audience", escape(", ".join(audience_labels(site, course)))),
             ("prerequisites", pre))

@@ -8,7 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_build.generate.certificate import Certificate, track_minutes
+from site_build.generate.certificate import Certificate
+from site_build.generate.course_data import track_minutes
 from site_build.i18n import duration_text
 from site_build.model import Course, FrontMatter, Lesson, Page, Site, SiteConfig, Vocabularies
 
@@ -40,7 +41,7 @@ def _site(title: str = "Kurset", lang: str = "nb", objectives: tuple[str, ...] =
 def test_both_states_hours_and_lessons() -> None:
     site, cert = _site()
     out = Certificate().html(cert, site)
-    assert track_minutes(site.courses[0], site) == 75
+    assert track_minutes(site, site.courses[0]) == 75
     assert "1 time og 15 minutter (3 leksjoner)" in out
     assert re.findall(r'<li data-url="([^"]+)"><a href="([^"]+)"', out) == [
         ("kurs/k/01/", "../01/"), ("kurs/k/02/", "../02/"), ("kurs/k/03/", "../03/")]
