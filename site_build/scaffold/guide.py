@@ -65,15 +65,10 @@ def _value(spec: Field) -> str:
 def _required(record: Record, key: str, spec: Field) -> str:
     if key in record.required:
         return "ja"
-    if record.required_by is not None:
-        on, table = record.required_by
-        kinds = [value for value, keys in table.items() if key in keys]
-        if kinds:
-            return "for " + ", ".join(f"`{on}: {k}`" for k in kinds)
-    if spec.default is not None:
-        shown = str(spec.default).lower() if isinstance(spec.default, bool) else spec.default
-        return f"nei (ellers `{shown}`)"
-    return "nei"
+    if conditions := record.required_when(key):
+        return "for " + ", ".join(f"`{c}`" for c in conditions)
+    shown = spec.default_doc()
+    return "nei" if shown is None else f"nei (ellers `{shown}`)"
 
 
 def _table(name: str, record: Record, prefix: str = "") -> list[str]:

@@ -95,6 +95,12 @@ class Field:
             out["default"] = self.default
         return out
 
+    def default_doc(self) -> str | None:
+        """The default as YAML would write it (``true``, not ``True``); ``None``: none."""
+        if self.default is None:
+            return None
+        return str(self.default).lower() if isinstance(self.default, bool) else str(self.default)
+
     def type_doc(self) -> str:
         """The type as the content documentation's table states it."""
         return self.doc_type

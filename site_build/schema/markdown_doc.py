@@ -25,16 +25,10 @@ _DOCUMENTS: dict[str, Document] = {"front-matter": FRONT_MATTER, **VOCABULARIES,
 def _required(record: Record, key: str, spec: Field) -> str:
     if key in record.required:
         return "always"
-    if record.required_by is not None:
-        on, table = record.required_by
-        kinds = [value for value, keys in table.items() if key in keys]
-        if kinds:
-            return "for " + ", ".join(f"`{on}: {k}`" for k in kinds)
-    default = spec.default
-    if default is None:
-        return "no"
-    shown = str(default).lower() if isinstance(default, bool) else default
-    return f"no (default `{shown}`)"
+    if conditions := record.required_when(key):
+        return "for " + ", ".join(f"`{c}`" for c in conditions)
+    shown = spec.default_doc()
+    return "no" if shown is None else f"no (default `{shown}`)"
 
 
 def _table(record: Record, title: str = "") -> list[str]:

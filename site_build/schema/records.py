@@ -92,6 +92,13 @@ class Record(Field):
     def _made(self, values: Values, line: int) -> Any:
         return values if self.make is None else self.make(values, line)
 
+    def required_when(self, key: str) -> tuple[str, ...]:
+        """The conditions (``type: lesson``) under which ``required_by`` asks for ``key``."""
+        if self.required_by is None:
+            return ()
+        on, table = self.required_by
+        return tuple(f"{on}: {value}" for value, keys in table.items() if key in keys)
+
     def needed(self, values: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         """``(key, why)`` for every key these values need."""
         keys = tuple((k, "") for k in self.required)
