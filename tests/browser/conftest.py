@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +39,7 @@ from sitecheck import (
     SiteServer,
     Template,
     open_template,
+    serve_folder,
 )
 
 
@@ -120,50 +118,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --------------------------------------------------------------------------- serving it
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, quietly, with the site's own 404.html for missing paths."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    """Ignores a browser that hangs up mid-response (a closed page); reports anything else."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[SiteServer]:
     """Serve the built site on 127.0.0.1 at a free port for the whole session."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield SiteServer(root=built_site, origin=f"http://{host!s}:{port}")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(built_site, site_404=True) as server:
+        yield server
 
 
 # --------------------------------------------------------------------------- the browser

@@ -5,8 +5,15 @@ Imported by ``conftest.py`` and the test modules of this folder (which is on ``s
 
 from __future__ import annotations
 
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, Response
@@ -124,3 +131,61 @@ def open_template(page: Page, server: SiteServer, template: Template) -> Respons
     # Let the theme's scripts finish their first pass (they run on the next animation frames).
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return response
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, quietly; with ``site_404``, the site's own 404.html for missing paths."""
+
+    site_404 = False
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if not self.site_404 or code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class _SiteHandler(_Handler):
+    site_404 = True
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """Ignores a browser that hangs up mid-response (a closed page); reports anything else."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve_folder(folder: Path, *, site_404: bool = False) -> Iterator[SiteServer]:
+    """Serve ``folder`` on 127.0.0.1 at a free port while the block runs.
+
+    Args:
+        folder: What to serve.
+        site_404: Answer a missing path with the folder's own ``404.html`` (as a host would).
+    """
+    handler = functools.partial(_SiteHandler if site_404 else _Handler, directory=str(folder))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield SiteServer(root=folder, origin=f"http://{host!s}:{port}")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -9,17 +9,14 @@ Requests to other hosts are aborted, never sent (this machine has no outside net
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Page, Request, Route
+from sitecheck import serve_folder
 
 from site_build.cli import main
 from site_build.markdown.document import parse_body
@@ -37,11 +34,6 @@ REFUSED = [e for e in ENTRIES if e.refused]
 def _host(index: int) -> str:
     """Each control page asks its own host, so the log tells which entry fetched."""
     return f"t{index:02d}.tracker.example"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -66,17 +58,8 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     frames = "".join(f'<iframe src="control-{i:02d}.html"></iframe>' for i in range(len(REFUSED)))
     (out / "control.html").write_text(f"<!doctype html><title>k</title>{frames}",
                                       encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield out, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(out) as server:
+        yield out, server.origin
 
 
 def _requests(new_page: Callable[..., Page], url: str, origin: str) -> list[str]:

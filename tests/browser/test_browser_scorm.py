@@ -11,21 +11,17 @@ handout print to PDF; axe finds nothing on the facilitator view.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
-from sitecheck import REPO_ROOT, SiteServer
+from sitecheck import REPO_ROOT, SiteServer, serve_folder
 from test_browser_axe import run_axe
 
 pytestmark = pytest.mark.browser
@@ -48,11 +44,6 @@ HOST_PAGE = """<!doctype html><html lang="nb"><head><meta charset="utf-8"><title
 </body></html>"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def lms(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """The package (made from the built site) under ``/sco/`` beside the host page."""
@@ -68,17 +59,8 @@ def lms(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         zf.extractall(root / "sco")
     shutil.copy(RUNTIME, root / "scorm12.min.js")
     (root / "index.html").write_text(HOST_PAGE, encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield SiteServer(root=root, origin=f"http://{host!s}:{port}")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(root) as server:
+        yield server
 
 
 def _lessons(page: Page) -> list[str]:

@@ -18,25 +18,21 @@ Vectors are batched: one site per test, many vectors per page where they cannot 
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Dialog, Page
 from playwright.sync_api import Error as PlaywrightError
-from sitecheck import REPO_ROOT
+from sitecheck import REPO_ROOT, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -260,31 +256,6 @@ def _prune(project: Project) -> tuple[list[str], list[str]]:
     return rejected, ["the check did not come clean after six rounds"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 MARKER = "window.__xss = (n) => window.alert('__xss ' + n);"
 
 # What a vector would need in the DOM to run, now or on a click, hover or focus.
@@ -408,7 +379,8 @@ def test_each_vector_is_rejected_with_its_line_or_inert_in_chromium(
 
     failures: list[str] = []
     urls = sorted({url for s in project.spots for url in s.urls})
-    with _serve(tmp_path / "site") as origin:
+    with serve_folder(tmp_path / "site") as server:
+        origin = server.origin
         tab = Browse.open(new_page, search=False)
         for url in urls:
             tab.page.goto(origin + url, wait_until="load")
@@ -434,8 +406,8 @@ def test_the_probe_sees_a_payload_that_runs_or_waits(
         '<img src="data:," onerror="__xss(1)"><a href=" java&#9;script:x" title="javascript:">a</a>'
         "<article><p>Vakt001.</p><textarea><p>Vakt002.</p></textarea></article>")
     tab = Browse.open(new_page)
-    with _serve(tmp_path) as origin:
-        tab.page.goto(origin + "/", wait_until="load")
+    with serve_folder(tmp_path) as server:
+        tab.page.goto(server.origin + "/", wait_until="load")
         found = tab.findings(["Vakt001.", "Vakt002."])
     assert any(f.startswith("alert('__xss 1')") for f in found), found
     assert any("onerror" in f for f in found) and any("<a href" in f for f in found), found
