@@ -46,11 +46,10 @@ Related = Mapping[str, tuple[str, ...]]
 # one after the other, which measured the lowest peak (630 MB at 5 000 pages, against 790 MB
 # with each step in a forked process of its own).
 SIDE_BY_SIDE_PAGES = 3000
-LARGE_SITE_APART = 0
 
 
 def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
-                apart: int = 0) -> tuple[Related, list[str]]:
+                side_by_side: bool = False) -> tuple[Related, list[str]]:
     """All of the search for ``site``: related pages, the local index, the browser index.
 
     Args:
@@ -59,12 +58,9 @@ def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
         browser: The folder the browser index is written into.
         jobs: Worker processes for the analysis and the index (``None``: one per core; 1:
             none).
-        apart: 0: every step in this process. 1: related pages, the browser index and the
-            local index each in a forked process of its own, one after the other: what a step
-            builds up (term vectors, postings, caches) is given back when it ends, so the
-            memory peak is the largest step's, not the sum of all. 2: the browser index and
-            the local index in two forked processes side by side while this one computes the
-            related pages (faster on two cores, the three steps' memory at once).
+        side_by_side: Write the browser index and the local index in two forked processes
+            while this one computes the related pages (faster on two cores, the three steps'
+            memory at once); otherwise every step in this process, one after the other.
 
     Returns:
         The related pages and notes for the build log.
@@ -78,7 +74,7 @@ def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
     analyzer.forget_index_words()
     labels = {entry.id: entry.label for entry in site.vocab.audiences}
     index_dir = default_index_dir(root)
-    if apart >= 2:
+    if side_by_side:
         jobs_ = [_Forked(_browser_index, (records, analysed, analyzer, browser, labels),
                          "brobygger-search-browser"),
                  _Forked(_local_stage, (index_dir, records, analysed, analyzer, site.vocab),
@@ -90,21 +86,11 @@ def search_work(root: Path, site: Site, browser: Path, jobs: int | None, *,
             for job in jobs_:
                 job.stop()
     else:
-        run = _apart if apart else _here
-        related = run(related_pages, analysed, jobs)
-        browser_notes, snapshot = run(_browser_index, records, analysed, analyzer, browser,
-                                      labels)
-        local_note = run(_local_index, index_dir, analysed, site.vocab, snapshot, jobs)
+        related = related_pages(analysed, jobs)
+        browser_notes, snapshot = _browser_index(records, analysed, analyzer, browser, labels)
+        local_note = _local_index(index_dir, analysed, site.vocab, snapshot, jobs)
     return related, [f"search: {len(analysed)} sections analysed, related pages in "
                      f"{time.perf_counter() - start:.1f} s", *browser_notes, local_note]
-
-
-def _here(func: Callable[..., Any], *args: object) -> Any:
-    return func(*args)
-
-
-def _apart(func: Callable[..., Any], *args: object) -> Any:
-    return _Forked(func, args, f"brobygger-search-{func.__name__.strip('_')}").wait()
 
 
 def _browser_index(records: list[Record], analysed: list[AnalysedRecord], analyzer: Analyzer,
@@ -212,8 +198,8 @@ class SearchIndexer:
             return dataclasses.replace(site, related=related)
         # No workers for the analysis: MkDocs renders on the other core. The writing of the
         # indexes is split by size (SIDE_BY_SIDE_PAGES).
-        apart = 2 if len(site.pages) <= SIDE_BY_SIDE_PAGES else LARGE_SITE_APART
-        self._background = _Forked(partial(search_work, apart=apart),
+        side_by_side = len(site.pages) <= SIDE_BY_SIDE_PAGES
+        self._background = _Forked(partial(search_work, side_by_side=side_by_side),
                                    (root, site, self._browser, 1), "brobygger-search")
         return dataclasses.replace(site, related_pending=True)
 
