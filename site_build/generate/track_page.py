@@ -19,6 +19,7 @@ from site_build.generate.course_data import (
     track_index,
     track_minutes,
 )
+from site_build.generate.track_pages import track_of
 from site_build.i18n import text
 from site_build.model import Course, FrontMatter, Heading, Page, Site, Vocabularies
 from site_build.site.slug import slugify
@@ -78,7 +79,7 @@ class TrackPage:
 
     def html(self, page: Page, site: Site) -> str:
         """The heading, facts, progress placeholder, outline, links and objectives."""
-        course = track_index(site).by_id.get(page.front.track or "")
+        course = track_of(page, site)
         lang = page.front.lang
         title = text("track_outline", lang)
         head = f'<h2 id="{escape(slugify(title))}">{escape(title)}</h2>\n'

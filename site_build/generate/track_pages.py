@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from urllib.parse import unquote
 
+from site_build.generate.course_data import track_index
 from site_build.markdown.engine import LINK_SLOT
 from site_build.markdown.rules.site_values import SITE_VALUE_SLOT
 from site_build.model import Course, Page, Site, is_external
@@ -37,7 +38,7 @@ class TrackLesson:
 
 def track_of(page: Page, site: Site) -> Course | None:
     """The track a generated course page belongs to (``track:`` in its front matter)."""
-    return next((c for c in site.courses if c.id == page.front.track), None)
+    return track_index(site).by_id.get(page.front.track or "")
 
 
 def track_lessons(course: Course, site: Site) -> list[TrackLesson]:
