@@ -105,6 +105,11 @@ def test_page_with_the_banner_passes_axe(served: tuple[Path, str],
 
     load()
     baseline = _violations(page)
+    # This page's live reload would race the next goto ("interrupted by another navigation");
+    # the page with the banner is opened fresh once the rebuild has it.
+    page.close()
+    page = new_page(color_scheme=scheme)
+    page.set_default_navigation_timeout(RELOAD_MS)
     _edit(project / "content" / "ip" / "koordinator.md", "title: Koordinatoren",
           "title: [Koordinatoren")
     (project / "content" / "lenke.md").write_text(
